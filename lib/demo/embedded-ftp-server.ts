@@ -1,0 +1,71 @@
+import { FtpSrv } from "ftp-srv";
+import type { AddressInfo } from "node:net";
+
+export interface EmbeddedFtpOptions {
+  /** Folder served as every user's root. */
+  root: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Accepted user names and passwords. */
+  users?: Record<string, string>;
+  anonymous?: boolean;
+  /** Passive port range (inclusive). */
+  pasvRange?: [number, number];
+}
+
+export interface EmbeddedFtpServer {
+  host: "127.0.0.1";
+  port: number;
+  root: string;
+  close(): Promise<void>;
+}
+
+// ftp-srv logs through bunyan; this quiet stand-in keeps test and demo output clean.
+const silentLog = {
+  child: () => silentLog,
+  trace() {},
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  fatal() {},
+};
+
+/** Starts ftp-srv on 127.0.0.1 (Ferry's demo and test server). */
+export async function startEmbeddedFtpServer(options: EmbeddedFtpOptions): Promise<EmbeddedFtpServer> {
+  const users = options.users ?? { demo: "demo" };
+  const [pasvMin, pasvMax] = options.pasvRange ?? [50_000, 50_999];
+  const signals = ["SIGTERM", "SIGINT", "SIGQUIT"] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const server = new FtpSrv({
+    url: `ftp://127.0.0.1:${options.port ?? 0}`,
+    pasv_url: "127.0.0.1",
+    pasv_min: pasvMin,
+    pasv_max: pasvMax,
+    anonymous: options.anonymous ?? true,
+    greeting: ["Ferry embedded FTP server"],
+    log: silentLog as never,
+  });
+  // ftp-srv exits the whole process on SIGTERM/SIGINT/SIGQUIT; the host process decides that, not a library.
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  server.on("login", ({ username, password }, resolve, reject) => {
+    const anonymous = (options.anonymous ?? true) && username === "anonymous";
+    if (anonymous || (Object.hasOwn(users, username) && users[username] === password)) {
+      resolve({ root: options.root });
+    } else {
+      reject(new Error("Login incorrect."));
+    }
+  });
+  await server.listen();
+  const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+  return {
+    host: "127.0.0.1",
+    port: address.port,
+    root: options.root,
+    close: async () => {
+      await server.close();
+    },
+  };
+}

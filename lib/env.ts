@@ -1,0 +1,76 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+/**
+ * Every setting Ferry reads from the environment. The `describe()` text and the
+ * default are what the README's configuration table shows (see scripts/env-table.ts).
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development").describe("Set by Next.js; `production` makes `SESSION_SECRET` mandatory."),
+  SESSION_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters")
+    .optional()
+    .describe("Key that seals the session cookie (>= 32 chars). Several keys for rotation: `2:newkey,1:oldkey` (the highest id seals). Required in production; dev and demo generate an ephemeral one."),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30).describe("A session unused for this long is logged out."),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12).describe("Absolute lifetime of a session, however active."),
+  COOKIE_SECURE: bool.default(true).describe("Send the session cookie only over HTTPS (named `__Host-ferry`). Set `false` only for plain-HTTP LAN installs."),
+  TRUSTED_ORIGINS: z.string().default("").describe("Extra origins (comma-separated, e.g. `https://ftp.example.com`) accepted for state-changing requests, when a proxy rewrites `Host`."),
+  FTP_POOL_SIZE: z.coerce.number().int().min(1).max(10).default(3).describe("FTP connections per session at most."),
+  FTP_IDLE_CLOSE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60).describe("An unused pooled FTP connection is closed after this long."),
+  FTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20).describe("Connect and reply timeout of FTP commands."),
+  FTP_MAX_LISTING_ENTRIES: z.coerce.number().int().min(100).default(100_000).describe("Listings with more entries are refused."),
+  FERRY_DEMO_HOST: z.string().optional().describe("Set by `npm run demo`: pre-fills the login form with the embedded demo server."),
+  FERRY_DEMO_PORT: z.coerce.number().int().min(1).max(65535).optional().describe("Port of the embedded demo server (set by `npm run demo`)."),
+});
+
+export type Env = z.infer<typeof envSchema> & { sessionPasswords: Record<string, string> };
+
+/** Parses SESSION_SECRET into iron-session's password map (`{ id: key }`). */
+function parseSecrets(raw: string | undefined, mode: Env["NODE_ENV"]): Record<string, string> {
+  if (!raw) {
+    if (mode === "production") throw new Error("SESSION_SECRET: required in production (at least 32 characters)");
+    const holder = globalThis as { __ferryEphemeralSecret?: string };
+    // One key per process, kept across dev hot reloads so sessions survive an edit.
+    holder.__ferryEphemeralSecret ??= randomBytes(32).toString("hex");
+    console.warn("[ferry] SESSION_SECRET is not set: using an ephemeral key; sessions end when the server restarts.");
+    return { 1: holder.__ferryEphemeralSecret };
+  }
+  if (!/^\d+:/.test(raw)) return { 1: raw };
+  const map: Record<string, string> = {};
+  for (const part of raw.split(",")) {
+    const [id, ...rest] = part.split(":");
+    const key = rest.join(":");
+    if (key.length < 32) throw new Error(`SESSION_SECRET: key ${id} must be at least 32 characters`);
+    map[String(Number(id))] = key;
+  }
+  return map;
+}
+
+/** Parses and validates `source`; throws one error listing every bad value. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return { ...result.data, sessionPasswords: parseSecrets(result.data.SESSION_SECRET, result.data.NODE_ENV) };
+}
+
+let cached: Env | undefined;
+
+/** The process configuration, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests only: forget the parsed configuration so the next `env()` re-reads it. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
