@@ -36,12 +36,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly headers: Record<string, string>;
+  /** Extra facts the UI needs to act (e.g. a certificate to trust); never secrets. */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown; headers?: Record<string, string> } = {}) {
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; headers?: Record<string, string>; details?: Record<string, unknown> } = {}) {
     super(message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.status = errorStatus[code];
     this.headers = options.headers ?? {};
+    this.details = options.details;
   }
 }

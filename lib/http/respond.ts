@@ -13,5 +13,6 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
 
 /** The API's single error shape: `{ error: { code, message } }`. */
 export function errorResponse(error: AppError): Response {
-  return json({ error: { code: error.code, message: error.message } }, { status: error.status, headers: { ...noStore, ...error.headers } });
+  const details = error.details ? { details: error.details } : {};
+  return json({ error: { code: error.code, message: error.message, ...details } }, { status: error.status, headers: { ...noStore, ...error.headers } });
 }

@@ -56,12 +56,14 @@ export function getSessionOrThrow(req: Request): Promise<SessionRecord> {
 
 /** What the browser may know about its session: never the password. */
 export function describeSession(record: SessionRecord): SessionInfo {
-  const { host, port, user, tls } = record.profile;
+  const { host, port, user, tls, transferMode, encoding } = record.profile;
   return {
     host,
     port,
     user,
     tls,
+    transferMode,
+    encoding,
     home: record.home,
     createdAt: new Date(record.createdAt).toISOString(),
     expiresAt: new Date(record.createdAt + env().SESSION_MAX_HOURS * 3_600_000).toISOString(),
