@@ -1,3 +1,4 @@
+import "server-only";
 import type { FilenameEncoding, TlsMode, TransferMode } from "@/lib/schemas/session";
 
 /** Everything needed to open an FTP connection for a session. Holds the password: never log or return it. */

@@ -7,16 +7,24 @@ export function sessionCookieName(): string {
   return env().COOKIE_SECURE ? "__Host-ferry" : "ferry";
 }
 
+/**
+ * The seal outlives the session by an hour, so a cookie of a session that just
+ * reached its lifetime still opens and the user is told why it ended.
+ */
+function sealTtlSeconds(): number {
+  return (env().SESSION_MAX_HOURS + 1) * 3600;
+}
+
 /** Seals a session id into the cookie value; nothing else goes in the cookie. */
 export async function sealSessionId(id: string): Promise<string> {
-  return sealData({ sid: id }, { password: env().sessionPasswords, ttl: env().SESSION_MAX_HOURS * 3600 });
+  return sealData({ sid: id }, { password: env().sessionPasswords, ttl: sealTtlSeconds() });
 }
 
 /** The session id in a cookie value, or undefined when it is missing, tampered with, expired or sealed with an unknown key. */
 export async function unsealSessionId(value: string | undefined): Promise<string | undefined> {
   if (!value) return undefined;
   try {
-    const data = await unsealData<{ sid?: unknown }>(value, { password: env().sessionPasswords, ttl: env().SESSION_MAX_HOURS * 3600 });
+    const data = await unsealData<{ sid?: unknown }>(value, { password: env().sessionPasswords, ttl: sealTtlSeconds() });
     return typeof data.sid === "string" ? data.sid : undefined;
   } catch {
     return undefined;

@@ -34,8 +34,10 @@ export async function destroySession(id: string): Promise<void> {
  * lookup counts as activity.
  */
 export async function sessionFromCookieOrThrow(cookieValue: string | undefined): Promise<SessionRecord> {
+  if (!cookieValue) throw new AppError("unauthenticated", "You are not logged in.");
+  // A cookie that no longer opens (too old, sealed with a retired key, tampered with) names no session.
   const id = await unsealSessionId(cookieValue);
-  if (!id) throw new AppError("unauthenticated", "You are not logged in.");
+  if (!id) throw new AppError("session_expired", "Your session has ended. Log in again.");
   const record = await sessionStore().get(id);
   if (!record) throw new AppError("session_expired", "Your session has ended. Log in again.");
   const now = Date.now();
