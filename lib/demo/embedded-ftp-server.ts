@@ -17,6 +17,10 @@ export interface EmbeddedFtpServer {
   host: "127.0.0.1";
   port: number;
   root: string;
+  /** Successful logins so far (tests use it to see reconnects). */
+  readonly logins: number;
+  /** Closes every client connection from the server side, with a reply code first (421) or silently (0), as an idle timeout or restart would. */
+  dropConnections(replyCode?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,9 +54,11 @@ export async function startEmbeddedFtpServer(options: EmbeddedFtpOptions): Promi
   for (const signal of signals) {
     for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
   }
+  let logins = 0;
   server.on("login", ({ username, password }, resolve, reject) => {
     const anonymous = (options.anonymous ?? true) && username === "anonymous";
     if (anonymous || (Object.hasOwn(users, username) && users[username] === password)) {
+      logins += 1;
       resolve({ root: options.root });
     } else {
       reject(new Error("Login incorrect."));
@@ -64,6 +70,13 @@ export async function startEmbeddedFtpServer(options: EmbeddedFtpOptions): Promi
     host: "127.0.0.1",
     port: address.port,
     root: options.root,
+    get logins() {
+      return logins;
+    },
+    dropConnections: async (replyCode = 0) => {
+      const connections = (server as unknown as { connections: Record<string, { close(code: number, message?: string): Promise<void> }> }).connections;
+      await Promise.all(Object.values(connections).map((c) => c.close(replyCode, "Closing idle connection")));
+    },
     close: async () => {
       await server.close();
     },
