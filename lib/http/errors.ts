@@ -15,6 +15,7 @@ export const errorStatus = {
   conflict: 409,
   range_not_satisfiable: 416,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
   ftp_error: 502,
@@ -27,6 +28,7 @@ export const errorStatus = {
   timeout: 504,
   insufficient_storage: 507,
   internal: 500,
+  not_supported: 501,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
