@@ -1,0 +1,38 @@
+import "server-only";
+import { AppError } from "@/lib/http/errors";
+import { joinRemote } from "@/lib/security/remote-path";
+import { failedItem, type BatchRun } from "../batch";
+import { assertFolderOrThrow, findEntry } from "../find-entry";
+import { isSameOrInside, splitRemote } from "../path-parts";
+import type { SessionPool } from "../pool";
+import { listDirectory } from "./list-directory";
+
+/**
+ * Moves files and folders into `targetDir` with RNFR/RNTO, one result per item.
+ * An existing name in the target fails that item (409) instead of being replaced;
+ * a folder cannot move into itself. 404 before anything when the target is no folder.
+ */
+export async function* moveEntries(pool: SessionPool, paths: string[], targetDir: string, signal?: AbortSignal): BatchRun {
+  await assertFolderOrThrow(pool, targetDir);
+  // One listing of the target for all items; updated as items arrive.
+  const taken = new Set((await listDirectory(pool, targetDir)).entries.map((e) => e.name));
+  for (const path of new Set(paths)) {
+    if (signal?.aborted) return "aborted";
+    const { folder, name } = splitRemote(path);
+    try {
+      if (path === "/") throw new AppError("bad_request", "The root folder cannot be moved.");
+      if (folder === targetDir) throw new AppError("bad_request", `"${name}" is already in ${targetDir}.`);
+      if (isSameOrInside(targetDir, path)) throw new AppError("bad_request", "A folder cannot be moved into itself.");
+      const entry = await findEntry(pool, path);
+      if (!entry) throw new AppError("not_found", `${name} does not exist.`);
+      if (taken.has(name)) throw new AppError("conflict", `"${name}" already exists in ${targetDir}.`);
+      const to = joinRemote(targetDir, name);
+      await pool.run((client) => client.rename(path, to));
+      taken.add(name);
+      yield { type: "done", path, kind: entry.type, to };
+    } catch (err) {
+      yield failedItem(path, err);
+    }
+  }
+  return null;
+}

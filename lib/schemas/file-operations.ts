@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+// Request bodies of the file-operation endpoints (docs/api.md) and the shapes they answer.
+// Paths are checked and normalised by the route (parseRemotePath); here only their type and length.
+
+const remotePath = z.string({ error: "A path is required." }).min(1, "A path is required.").max(4096, "The path is too long.");
+const pathList = z.array(remotePath).min(1, "Choose at least one file or folder.").max(10_000, "Too many items at once.");
+const octalMode = z.string().regex(/^0?[0-7]{3}$/, "A mode is three octal digits, such as 755.");
+
+export const pathBody = z.object({ path: remotePath });
+
+export const renameBody = z.object({ path: remotePath, newName: z.string().min(1, "A new name is required.").max(1024) });
+
+export const moveBody = z.object({ paths: pathList, targetDir: remotePath });
+
+export const copyBody = moveBody.extend({
+  /** "fail" (default): a name that exists in the target fails that item; "rename": copy as "name (copy).ext". */
+  conflict: z.enum(["fail", "rename"]).default("fail"),
+});
+
+export const deleteBody = z.object({ paths: pathList });
+
+export const chmodBody = z
+  .object({
+    paths: pathList,
+    /** Mode for the chosen items themselves. */
+    mode: octalMode.optional(),
+    /** Also change everything inside chosen folders, with `fileMode` for files and `dirMode` for folders. */
+    recursive: z.boolean().default(false),
+    fileMode: octalMode.optional(),
+    dirMode: octalMode.optional(),
+  })
+  .refine((b) => b.mode !== undefined || (b.recursive && (b.fileMode !== undefined || b.dirMode !== undefined)), {
+    message: "Give a mode, or for a recursive change a file mode and/or a folder mode.",
+  });
+
+export const saveBody = z.object({
+  path: remotePath,
+  content: z.string(),
+  /** The `version` the editor opened; null for "I expect no file there". */
+  version: z.string().max(200).nullable(),
+  /** Save even when the file changed on the server since it was opened. */
+  force: z.boolean().default(false),
+  /** Write a UTF-8 byte order mark first (as `GET /api/fs/read` reported). */
+  bom: z.boolean().default(false),
+  /** Line endings to write: "crlf" turns every line break into CRLF, "lf" into LF; absent keeps the text as sent. */
+  lineEnding: z.enum(["lf", "crlf"]).optional(),
+});
+
+export const extractBody = z.object({
+  path: remotePath,
+  /** Folder to extract into; default the zip's own folder. */
+  targetDir: remotePath.optional(),
+});
+
+export type ChmodBody = z.infer<typeof chmodBody>;
+export type SaveBody = z.infer<typeof saveBody>;
+
+/** What the editor gets from `GET /api/fs/read`. */
+export interface TextFile {
+  path: string;
+  content: string;
+  encoding: "utf-8";
+  /** The file starts with a UTF-8 byte order mark (not included in `content`). */
+  bom: boolean;
+  /** "mixed" files are saved as sent. "none" for a file without line breaks. */
+  lineEnding: "lf" | "crlf" | "mixed" | "none";
+  size: number;
+  /** ISO 8601 from MDTM, or null when the server has no MDTM. */
+  modifiedAt: string | null;
+  /** Opaque token of size and time; send it back when saving. */
+  version: string;
+}
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+}
+
+/** One line of a streamed (NDJSON) batch answer; the JSON answer is `BatchSummary`. */
+export type BatchEvent =
+  | { type: "done"; path: string; kind: "file" | "dir" | "link" | "unknown"; to?: string; bytes?: number }
+  | { type: "failed"; path: string; error: ApiErrorBody }
+  | { type: "end"; done: number; failed: number; stopped: "entries" | "time" | "aborted" | null }
+  | { type: "error"; error: ApiErrorBody };
+
+export interface BatchSummary {
+  done: Array<Omit<Extract<BatchEvent, { type: "done" }>, "type">>;
+  failed: Array<Omit<Extract<BatchEvent, { type: "failed" }>, "type">>;
+  stopped: "entries" | "time" | "aborted" | null;
+}
