@@ -79,7 +79,8 @@ export interface ApiErrorBody {
 
 /** One line of a streamed (NDJSON) batch answer; the JSON answer is `BatchSummary`. */
 export type BatchEvent =
-  | { type: "done"; path: string; kind: "file" | "dir" | "link" | "unknown"; to?: string; bytes?: number }
+  /** `kind` is left out where finding it would cost a listing the operation does not need (chmod of single items). */
+  | { type: "done"; path: string; kind?: "file" | "dir" | "link" | "unknown"; to?: string; bytes?: number }
   | { type: "failed"; path: string; error: ApiErrorBody }
   | { type: "end"; done: number; failed: number; stopped: "entries" | "time" | "aborted" | null }
   | { type: "error"; error: ApiErrorBody };
