@@ -1,0 +1,14 @@
+import { saveText } from "@/lib/ftp/operations/save-text";
+import { poolFor } from "@/lib/ftp/pools";
+import { json } from "@/lib/http/respond";
+import { readJson, sessionRoute } from "@/lib/http/route";
+import { saveBody } from "@/lib/schemas/file-operations";
+import { parseRemotePath } from "@/lib/security/remote-path";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/fs/save: save editor text (temp name + rename), refusing to overwrite changes made meanwhile
+export const POST = sessionRoute(async ({ req, session }) => {
+  const { path, ...save } = await readJson(req, saveBody);
+  return json(await saveText(poolFor(session), save, parseRemotePath(path)));
+});
