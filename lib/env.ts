@@ -26,6 +26,7 @@ export const envSchema = z.object({
   FTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20).describe("Connect and reply timeout of FTP commands."),
   FTP_MAX_LISTING_ENTRIES: z.coerce.number().int().min(100).default(100_000).describe("Listings with more entries are refused."),
   EDITOR_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024).describe("Largest file (bytes) the editor opens or saves; bigger files are offered for download."),
+  PREVIEW_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(20).describe("A preview (media stream) the browser stops reading for this long is closed, freeing its FTP connection; players ask again with a Range."),
   RECURSIVE_MAX_ENTRIES: z.coerce.number().int().min(1).default(100_000).describe("Delete, copy, move and recursive chmod stop after visiting this many entries of a folder tree."),
   FOLDER_SIZE_MAX_ENTRIES: z.coerce.number().int().min(1).default(100_000).describe("\"Calculate size\" stops after visiting this many entries and reports a partial total."),
   FOLDER_SIZE_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(60).describe("\"Calculate size\" stops after this many seconds and reports a partial total."),
