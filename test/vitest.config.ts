@@ -23,6 +23,13 @@ export default defineConfig({
       COOKIE_SECURE: "false",
       FTP_IDLE_CLOSE_SECONDS: "30",
       FTP_TIMEOUT_SECONDS: "5",
+      // The target policy refuses loopback by default; the embedded test servers live on 127.0.0.1.
+      FTP_ALLOWED_HOSTS: "127.0.0.1",
+      // Suites log in many times from one (unknown) client IP; test/integration/security-rate-limits.test.ts tightens these.
+      LOGIN_FAILURES_PER_IP: "10000",
+      LOGIN_FAILURES_PER_HOST: "10000",
+      SESSIONS_PER_IP_PER_HOUR: "10000",
+      AUDIT_LOG_LEVEL: "silent",
     },
   },
 });

@@ -1,9 +1,14 @@
 import "server-only";
+import type { ConnectionOptions } from "node:tls";
 import { Client, FTPError } from "basic-ftp";
+import { audit } from "@/lib/audit/audit-log";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { reserveConnectionOrThrow } from "@/lib/security/connection-budget";
+import { resolveTargetOrThrow, type CheckedTarget } from "@/lib/security/resolve-target";
 import { toAppError } from "./errors";
 import type { ConnectionProfile } from "./profile";
+import { withCertificateTrust } from "./tls-trust";
 
 /**
  * Logs in step by step instead of basic-ftp's `login()`, so a refusal of the
@@ -30,15 +35,26 @@ async function login(client: Client, profile: ConnectionProfile): Promise<void> 
   throw new AppError("ftp_auth_failed", `The server refused the user ${profile.user}.`);
 }
 
-/** Opens, secures and logs in a new basic-ftp client. Closes it and throws an AppError on any failure. */
+/**
+ * Opens, secures and logs in a new basic-ftp client. Every connect and pool
+ * reconnect comes through here, so the target policy runs before any socket
+ * opens, and sockets go only to the checked IP (see lib/security/resolve-target.ts).
+ * Closes the client and throws an AppError on any failure.
+ */
 export async function openClient(profile: ConnectionProfile): Promise<Client> {
+  const target = await resolveTargetOrThrow(profile.host, profile.port);
+  audit("ftp.connect", { host: target.host, port: target.port, address: target.address, tls: profile.tls });
+  return withCertificateTrust(target, profile.tls, profile.trustedFingerprint, (secureOptions) => openClientAt(profile, target, secureOptions));
+}
+
+async function openClientAt(profile: ConnectionProfile, target: CheckedTarget, secureOptions: ConnectionOptions): Promise<Client> {
   const client = new Client(env().FTP_TIMEOUT_SECONDS * 1000, { allowSeparateTransferHost: false });
-  const secureOptions = { host: profile.host, servername: profile.host };
+  reserveConnectionOrThrow(client);
   try {
     if (profile.tls === "implicit") {
-      await client.connectImplicitTLS(profile.host, profile.port, secureOptions);
+      await client.connectImplicitTLS(target.address, target.port, secureOptions);
     } else {
-      await client.connect(profile.host, profile.port);
+      await client.connect(target.address, target.port);
     }
     if (profile.tls === "explicit") await client.useTLS(secureOptions);
     // Before login so a non-ASCII user name or password arrives as UTF-8 where the server allows it.

@@ -1,5 +1,7 @@
 import "server-only";
+import { requestContext, setRequestSession } from "@/lib/audit/request-context";
 import { toAppError } from "@/lib/ftp/errors";
+import { clientIpOf } from "@/lib/security/client-ip";
 import { assertSameOriginRequest } from "@/lib/security/csrf";
 import { getSessionOrThrow } from "@/lib/session/sessions";
 import type { SessionRecord } from "@/lib/session/store";
@@ -23,14 +25,17 @@ function logUnexpected(req: Request, error: AppError): void {
 }
 
 async function handle(req: Request, run: () => Promise<Response>): Promise<Response> {
-  try {
-    assertSameOriginRequest(req);
-    return await run();
-  } catch (err) {
-    const error = toAppError(err);
-    logUnexpected(req, error);
-    return errorResponse(error);
-  }
+  // The client IP (and, once known, the session) ride along for every audit line of this request.
+  return requestContext.run({ clientIp: clientIpOf(req) }, async () => {
+    try {
+      assertSameOriginRequest(req);
+      return await run();
+    } catch (err) {
+      const error = toAppError(err);
+      logUnexpected(req, error);
+      return errorResponse(error);
+    }
+  });
 }
 
 /** A route anyone may call (login). Holds the CSRF rule and the only try/catch. */
@@ -43,6 +48,7 @@ export function sessionRoute(handler: (ctx: SessionRouteContext) => Promise<Resp
   return (req: Request) =>
     handle(req, async () => {
       const session = await getSessionOrThrow(req);
+      setRequestSession(session.id);
       return handler({ req, url: new URL(req.url), session });
     });
 }
