@@ -28,13 +28,16 @@ export interface TargetInfo {
 
 const base = Number(process.env.FERRY_INTEROP_PORT_BASE ?? 22100);
 
-/** Every instance of the run; ports and passive ranges never overlap. */
-export const serverSpecs: ServerSpec[] = [
+/** The instances global-setup starts for the contract; ports and passive ranges never overlap. */
+export const mainSpecs: ServerSpec[] = [
   { id: "vsftpd", kind: "vsftpd", port: base + 21, pasv: [40000, 40099] },
   { id: "vsftpd-implicit", kind: "vsftpd", port: base + 90, pasv: [40100, 40199], implicit: true },
   { id: "proftpd", kind: "proftpd", port: base + 121, pasv: [40200, 40299] },
   { id: "pure-ftpd", kind: "pure-ftpd", port: base + 221, pasv: [40300, 40399] },
-  // Long-session instances: short idle timeout and two connections per address.
+];
+
+/** Long-session instances (short idle timeout, two connections per address), started by the test that restarts them. */
+export const lifecycleSpecs: ServerSpec[] = [
   { id: "vsftpd-lifecycle", kind: "vsftpd", port: base + 321, pasv: [40400, 40449], idleSeconds: 3, maxPerIp: 2 },
   { id: "proftpd-lifecycle", kind: "proftpd", port: base + 421, pasv: [40450, 40499], idleSeconds: 3, maxPerIp: 2 },
   { id: "pure-ftpd-lifecycle", kind: "pure-ftpd", port: base + 521, pasv: [40500, 40599], maxPerIp: 2 },

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { generateCertificates } from "./certs";
 import { assertServersInstalled, ftpUser, hashPassword, type HarnessContext } from "./context";
 import { ServerInstance } from "./servers";
-import { serverSpecs } from "./spec";
+import { mainSpecs } from "./spec";
 
 /** Every server of the run, started in a fresh temp folder; `stopAll` stops each by its PID. */
 export async function startAll(): Promise<{ ctx: HarnessContext; servers: ServerInstance[]; stopAll: () => Promise<void> }> {
@@ -14,7 +14,7 @@ export async function startAll(): Promise<{ ctx: HarnessContext; servers: Server
   chmodSync(baseDir, 0o755);
   mkdirSync(join(baseDir, "data"), { mode: 0o755 });
   const ctx: HarnessContext = { baseDir, certs: generateCertificates(join(baseDir, "certs")), passwordHash: hashPassword(ftpUser.password) };
-  const servers = serverSpecs.map((spec) => new ServerInstance(ctx, spec));
+  const servers = mainSpecs.map((spec) => new ServerInstance(ctx, spec));
   const stopAll = async () => {
     await Promise.all(servers.map((s) => s.stop()));
   };
