@@ -7,7 +7,9 @@ import { AppError } from "@/lib/http/errors";
 import { reserveConnectionOrThrow } from "@/lib/security/connection-budget";
 import { resolveTargetOrThrow, type CheckedTarget } from "@/lib/security/resolve-target";
 import { toAppError } from "./errors";
+import { applyFilenameEncoding } from "./encoding/apply-filename-encoding";
 import type { ConnectionProfile } from "./profile";
+import { applyTransferMode } from "./apply-transfer-mode";
 import { withCertificateTrust } from "./tls-trust";
 
 /**
@@ -51,6 +53,8 @@ async function openClientAt(profile: ConnectionProfile, target: CheckedTarget, s
   const client = new Client(env().FTP_TIMEOUT_SECONDS * 1000, { allowSeparateTransferHost: false });
   reserveConnectionOrThrow(client);
   try {
+    applyTransferMode(client, profile.transferMode);
+    applyFilenameEncoding(client, profile.encoding);
     if (profile.tls === "implicit") {
       await client.connectImplicitTLS(target.address, target.port, secureOptions);
     } else {
