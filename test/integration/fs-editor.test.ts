@@ -63,6 +63,12 @@ describe("GET /api/fs/read", () => {
     }
   });
 
+  it("opens an empty file (a new file from touch)", async () => {
+    await writeFile(join(dir.local, "empty.txt"), "");
+    const body = (await (await read("empty.txt")).json()) as TextFile;
+    expect(body).toMatchObject({ content: "", size: 0, bom: false, lineEnding: "none" });
+  });
+
   it("answers 404 for a missing file", async () => {
     expect((await read("missing.txt")).status).toBe(404);
   });
