@@ -11,6 +11,9 @@ export interface EmbeddedFtpOptions {
   anonymous?: boolean;
   /** Passive port range (inclusive). */
   pasvRange?: [number, number];
+  /** Offer TLS with this key and certificate (PEM): explicit (AUTH TLS), or implicit when `implicitTls`. */
+  tls?: { key: string; cert: string };
+  implicitTls?: boolean;
 }
 
 export interface EmbeddedFtpServer {
@@ -42,7 +45,8 @@ export async function startEmbeddedFtpServer(options: EmbeddedFtpOptions): Promi
   const signals = ["SIGTERM", "SIGINT", "SIGQUIT"] as const;
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   const server = new FtpSrv({
-    url: `ftp://127.0.0.1:${options.port ?? 0}`,
+    url: `${options.tls && options.implicitTls ? "ftps" : "ftp"}://127.0.0.1:${options.port ?? 0}`,
+    tls: options.tls ?? false,
     pasv_url: "127.0.0.1",
     pasv_min: pasvMin,
     pasv_max: pasvMax,

@@ -23,6 +23,16 @@ function isClientTimeout(err: Error): boolean {
   return err.message.startsWith("Timeout");
 }
 
+/**
+ * basic-ftp refuses a PASV reply that names another host than the control
+ * connection (FTP bounce protection, `allowSeparateTransferHost: false`) with a
+ * plain error; its text is the only mark it carries. Returns the named host.
+ */
+function pasvOtherHost(err: Error): string | undefined {
+  const match = /PASV returned another host \(([^)]{1,64})\)/.exec(err.message);
+  return match?.[1];
+}
+
 /** Maps an FTP reply code to the API error a person can act on. */
 export function fromReplyCode(code: number, cause?: unknown): AppError {
   const opts = { cause };
@@ -66,6 +76,14 @@ export function toAppError(err: unknown): AppError {
     if (mapped) return Object.assign(mapped(), { cause: err });
     if (code?.startsWith("ERR_TLS") || code?.startsWith("ERR_SSL") || code === "DEPTH_ZERO_SELF_SIGNED_CERT" || code === "SELF_SIGNED_CERT_IN_CHAIN" || code === "UNABLE_TO_VERIFY_LEAF_SIGNATURE" || code === "CERT_HAS_EXPIRED") {
       return new AppError("tls_error", "The server's TLS certificate could not be verified.", { cause: err });
+    }
+    const otherHost = pasvOtherHost(err);
+    if (otherHost !== undefined) {
+      return new AppError(
+        "pasv_host_mismatch",
+        `The server asked Ferry to open its data connection to another address (${otherHost}) than the one it is connected to. Ferry refuses that for safety; the server's passive-mode address setting needs fixing.`,
+        { cause: err },
+      );
     }
     if (isClientTimeout(err)) return new AppError("timeout", "The server did not answer in time.", { cause: err });
   }
