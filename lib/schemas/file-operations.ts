@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RemoteEntry } from "./entry";
 
 // Request bodies of the file-operation endpoints (docs/api.md) and the shapes they answer.
 // Paths are checked and normalised by the route (parseRemotePath); here only their type and length.
@@ -88,5 +89,23 @@ export type BatchEvent =
 export interface BatchSummary {
   done: Array<Omit<Extract<BatchEvent, { type: "done" }>, "type">>;
   failed: Array<Omit<Extract<BatchEvent, { type: "failed" }>, "type">>;
+  stopped: "entries" | "time" | "aborted" | null;
+}
+
+/** One line of `GET /api/fs/search` (NDJSON). */
+export type SearchEvent =
+  | { type: "hit"; path: string; folder: string; entry: RemoteEntry }
+  /** The last line: entries looked at, hits, why it stopped early (or null), and whether some folders were too deep to enter. */
+  | { type: "end"; visited: number; hits: number; stopped: "entries" | "time" | "aborted" | null; depthLimited: boolean }
+  | { type: "error"; error: ApiErrorBody };
+
+/** `GET /api/fs/size`: a folder's total, partial when `stopped` is set. */
+export interface FolderSize {
+  path: string;
+  bytes: number;
+  files: number;
+  folders: number;
+  /** Folders that could not be listed (their contents are not counted). */
+  unreadable: number;
   stopped: "entries" | "time" | "aborted" | null;
 }
