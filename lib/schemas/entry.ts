@@ -19,4 +19,9 @@ export interface RemoteEntry {
 export interface Listing {
   path: string;
   entries: RemoteEntry[];
+  /**
+   * Set when some names did not decode in the session's filename encoding (they show
+   * U+FFFD and cannot be opened): a sentence telling the user to pick another encoding.
+   */
+  encodingHint: string | null;
 }

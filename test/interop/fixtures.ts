@@ -18,11 +18,12 @@ export const names = {
   linkToDir: "link-to-folder",
 };
 
-/** Gives a tree made by root to the FTP user, so the server may change it. */
-export function chownTree(path: string): void {
-  lchownSync(path, ftpUser.uid, ftpUser.gid);
-  if (lstatSync(path).isDirectory()) {
-    for (const entry of readdirSync(path)) chownTree(join(path, entry));
+/** Gives a tree made by root to the FTP user, so the server may change it (names as raw bytes: some are not UTF-8). */
+export function chownTree(path: string | Buffer): void {
+  const bytes = typeof path === "string" ? Buffer.from(path) : path;
+  lchownSync(bytes, ftpUser.uid, ftpUser.gid);
+  if (lstatSync(bytes).isDirectory()) {
+    for (const entry of readdirSync(bytes, { encoding: "buffer" })) chownTree(Buffer.concat([bytes, Buffer.from("/"), entry]));
   }
 }
 
