@@ -64,9 +64,11 @@ export function deny(message: string, reason: string): AppError {
   return new AppError("target_denied", message, { details: { reason } });
 }
 
-function portAllowed(policy: TargetPolicy, port: number): boolean {
-  return policy.ports.some(([from, to]) => port >= from && port <= to) || policy.allowed.some((r) => r.port === port);
+function inPortRanges(policy: TargetPolicy, port: number): boolean {
+  return policy.ports.some(([from, to]) => port >= from && port <= to);
 }
+
+const portRefusal = (port: number) => deny(`Ferry may not connect to port ${port}. Ask the admin which ports are allowed.`, "port");
 
 /** The pinned server this target is, if the policy pins. */
 export function pinnedServerFor(policy: TargetPolicy, host: string, port: number): PinnedServer | undefined {
@@ -81,8 +83,8 @@ export function pinnedServerFor(policy: TargetPolicy, host: string, port: number
 export function checkBeforeResolving(policy: TargetPolicy, name: string | undefined, port: number, shown: string): void {
   if (policy.pinned.length > 0) {
     if (!pinnedServerFor(policy, shown, port)) throw deny("This Ferry connects only to the servers offered on its login page.", "not_offered");
-  } else if (!portAllowed(policy, port)) {
-    throw deny(`Ferry may not connect to port ${port}. Ask the admin which ports are allowed.`, "port");
+  } else if (!inPortRanges(policy, port) && !policy.allowed.some((r) => r.port === port)) {
+    throw portRefusal(port);
   }
   if (name !== undefined && policy.denied.some((r) => ruleMatches(r, name, undefined, port))) {
     throw deny(`Ferry may not connect to ${shown}.`, "denied");
@@ -104,9 +106,11 @@ export function checkAddress(policy: TargetPolicy, name: string | undefined, add
   if (policy.pinned.length > 0) return;
   const category = categoryOf(address);
   const special = category !== "public" && !(policy.allowPrivate && isPrivateCategory(category));
-  const match = policy.allowed.find((r) => ruleMatches(r, name, address, port));
-  if (policy.allowed.length > 0 && !match) throw deny(`${shown} is not one of the servers this Ferry may connect to.`, "not_allowed");
-  if (special && !(match && match.kind !== "wildcard")) {
+  const matches = policy.allowed.filter((r) => ruleMatches(r, name, address, port));
+  if (policy.allowed.length > 0 && matches.length === 0) throw deny(`${shown} is not one of the servers this Ferry may connect to.`, "not_allowed");
+  // A port outside FTP_ALLOWED_PORTS is fine only for a rule that names it.
+  if (!inPortRanges(policy, port) && !matches.some((r) => r.port === port)) throw portRefusal(port);
+  if (special && !matches.some((r) => r.kind !== "wildcard")) {
     const what = name === undefined ? `${shown} is ${categoryWords[category]}` : `${shown} points to ${categoryWords[category]}`;
     throw deny(`${what}, which Ferry may not connect to.`, category);
   }
