@@ -7,7 +7,7 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { activeConnectionsAccepted } from "@/lib/ftp/active-mode";
 import { call, expectJson } from "./api";
-import { chownTree, makeNameFixtures, names } from "./fixtures";
+import { chownTree, makeNameFixtures, names, sha256File, writeRandomFile } from "./fixtures";
 import { bigFolder } from "./global-setup";
 import { ftpUser } from "./harness/context";
 import { combosOf, noteUnsupported, type Combo } from "./matrix";
@@ -226,5 +226,38 @@ for (const combo of combosOf(interop.targets)) describe(combo.label, () => {
     const summary = await expectJson<{ failed: unknown[] }>(res, 200);
     expect(summary.failed).toEqual([]);
     expect(lstatSync(at("mode.txt")).mode & 0o777).toBe(0o600);
+  });
+
+  test("copy", async () => {
+    mkdirSync(at("copy-src", "nested"), { recursive: true });
+    mkdirSync(at("copy-dst"));
+    const big = writeRandomFile(at("copy-src", "nested", "3 MiB 파일.bin"), 3 * 1024 * 1024);
+    writeFileSync(at("copy-src", " small.txt"), "copy me\n");
+    chownTree(local);
+    const res = await call("POST", "/api/fs/copy", { cookie, json: { paths: [`${remote}/copy-src`], targetDir: `${remote}/copy-dst` } });
+    const summary = await expectJson<{ failed: unknown[] }>(res, 200);
+    expect(summary.failed).toEqual([]);
+    expect(await sha256File(at("copy-dst", "copy-src", "nested", "3 MiB 파일.bin"))).toBe(big);
+    expect(readFileSync(at("copy-dst", "copy-src", " small.txt"), "utf8")).toBe("copy me\n");
+    // The original stays.
+    expect(await sha256File(at("copy-src", "nested", "3 MiB 파일.bin"))).toBe(big);
+  });
+
+  test("editor save", async () => {
+    writeFileSync(at("edit me.txt"), "line one\r\nline two\r\n");
+    chownTree(at("edit me.txt"));
+    const opened = await expectJson<{ content: string; version: string; lineEnding: string; bom: boolean }>(
+      await call("GET", "/api/fs/read", { cookie, query: { path: `${remote}/edit me.txt` } }),
+      200,
+    );
+    expect(opened).toMatchObject({ content: "line one\r\nline two\r\n", lineEnding: "crlf", bom: false });
+    const saved = await call("POST", "/api/fs/save", {
+      cookie,
+      json: { path: `${remote}/edit me.txt`, content: "line one\nline 2 — 한국어\n", version: opened.version, lineEnding: "crlf" },
+    });
+    await expectJson(saved, 200);
+    expect(readFileSync(at("edit me.txt"), "utf8")).toBe("line one\r\nline 2 — 한국어\r\n");
+    // No temp file left beside it.
+    expect(readdirSync(local).filter((n) => n.includes("edit me") && n !== "edit me.txt")).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ export function makeNameFixtures(dir: string): void {
 export function writeRandomFile(path: string, size: number): string {
   const hash = createHash("sha256");
   const block = Buffer.alloc(1024 * 1024);
-  for (let i = 0; i < block.length; i += 4) block.writeUInt32LE((Math.imul(i + 1, 2654435761) >>> 0) ^ size, i);
+  for (let i = 0; i < block.length; i += 4) block.writeUInt32LE((Math.imul(i + 1, 2654435761) ^ size) >>> 0, i);
   const fd = openSync(path, "w");
   try {
     let written = 0;
