@@ -8,6 +8,8 @@ import type { ConnectionProfile } from "./profile";
 
 interface Slot {
   client: Client | undefined;
+  /** A login is under way on this slot (counts as a connection the server may already hold). */
+  connecting?: boolean;
   busy: boolean;
   idleTimer: NodeJS.Timeout | undefined;
 }
@@ -83,17 +85,22 @@ export class SessionPool {
 
   private async connect(slot: Slot): Promise<Client> {
     slot.client = undefined;
+    slot.connecting = true;
     try {
       slot.client = await openClient(this.profile);
       return slot.client;
     } catch (err) {
-      const others = this.slots.filter((s) => s !== slot && s.client && !s.client.closed).length;
+      // Logins still under way on other slots count too: the server already holds their connections
+      // (a parallel burst of requests otherwise shrinks the pool below what the server allows).
+      const others = this.slots.filter((s) => s !== slot && ((s.client && !s.client.closed) || s.connecting)).length;
       if (err instanceof AppError && (err.code === "ftp_unavailable" || err.code === "ftp_auth_failed") && others > 0) {
         // The server limits connections per user: live with the ones we have.
         this.max = others;
         throw new AppError("ftp_unavailable", `The server allows only ${others} connection(s) at a time; Ferry will use that many. Try again.`, { cause: err });
       }
       throw err;
+    } finally {
+      slot.connecting = false;
     }
   }
 
