@@ -1,4 +1,4 @@
-import { chownSync, mkdirSync } from "node:fs";
+import { chownSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ftpUser, type HarnessContext } from "./context";
 import { proftpdCommand } from "./proftpd";
@@ -44,6 +44,10 @@ export class ServerInstance {
   async stop(): Promise<void> {
     if (this.proc) await stopProcess(this.proc);
     this.proc = undefined;
+    // Sessions killed with SIGKILL stay in ProFTPD's scoreboard and would count against
+    // MaxClientsPerHost after a restart (until its 30 s scrub): start the next run clean.
+    rmSync(join(this.dir, "proftpd.scoreboard"), { force: true });
+    rmSync(join(this.dir, "proftpd.scoreboard.lck"), { force: true });
   }
 
   async restart(): Promise<void> {
