@@ -16,7 +16,14 @@ await app.prepare();
 
 const LENGTH_HEADER = "x-ferry-content-length";
 
+// Ferry's rate limits and audit log need the client's address, which route handlers cannot see:
+// pass the socket's, replacing any header of that name a client sent (lib/security/client-ip.ts).
+const SOCKET_IP_HEADER = "x-ferry-socket-ip";
+globalThis.__ferrySetsSocketIp = true;
+
 const server = createServer((req, res) => {
+  delete req.headers[SOCKET_IP_HEADER];
+  if (req.socket.remoteAddress) req.headers[SOCKET_IP_HEADER] = req.socket.remoteAddress;
   const writeHead = res.writeHead;
   res.writeHead = function (...args) {
     const length = res.getHeader(LENGTH_HEADER);

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { toAppError } from "@/lib/ftp/errors";
 import type { AppError } from "@/lib/http/errors";
 import { clientIpOf } from "./client-ip";
+import { formatIp, parseIp, unmapIPv4 } from "./ip-address";
 import { SlidingWindowCounter, rateLimited } from "./rate-limit";
 import { normalizeHost } from "./target-rules";
 
@@ -13,6 +14,13 @@ export interface LoginFacts {
   port: number;
   user: string;
   tls: string;
+}
+
+/** One key per target however it is spelled: `0x7f.1` and `127.0.0.1` count together. */
+function targetKey(host: string): string {
+  const shown = normalizeHost(host);
+  const literal = parseIp(shown);
+  return literal ? formatIp(unmapIPv4(literal)) : shown;
 }
 
 interface LoginCounters {
@@ -53,7 +61,7 @@ export async function withLoginLimits<T>(req: Request, login: LoginFacts, attemp
   const config = env();
   const c = counters();
   const ip = clientIpOf(req);
-  const target = normalizeHost(login.host);
+  const target = targetKey(login.host);
   const refuse = (error: AppError) => {
     audit("login.failure", { host: target, port: login.port, user: login.user, tls: login.tls, code: error.code }, "warn");
     return error;
