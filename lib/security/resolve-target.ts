@@ -1,5 +1,6 @@
 import "server-only";
 import { promises as dnsPromises } from "node:dns";
+import { audit } from "@/lib/audit/audit-log";
 import { toAppError } from "@/lib/ftp/errors";
 import { AppError } from "@/lib/http/errors";
 import { formatIp, parseIp, unmapIPv4, type IpBytes } from "./ip-address";
@@ -45,9 +46,14 @@ export async function resolveTargetOrThrow(host: string, port: number, policy: T
   const shown = normalizeHost(host);
   const literal = parseIp(shown);
   const name = literal ? undefined : shown;
-  checkBeforeResolving(policy, name, port, shown);
-  const addresses = literal ? [unmapIPv4(literal)] : await lookupAll(shown);
-  for (const address of addresses) checkAddress(policy, name, address, port, shown);
-  const texts = addresses.map(formatIp);
-  return { host: shown, port, address: texts[0]!, addresses: texts, servername: name };
+  try {
+    checkBeforeResolving(policy, name, port, shown);
+    const addresses = literal ? [unmapIPv4(literal)] : await lookupAll(shown);
+    for (const address of addresses) checkAddress(policy, name, address, port, shown);
+    const texts = addresses.map(formatIp);
+    return { host: shown, port, address: texts[0]!, addresses: texts, servername: name };
+  } catch (err) {
+    if (err instanceof AppError && err.code === "target_denied") audit("target.denied", { host: shown, port, reason: String(err.details?.reason) }, "warn");
+    throw err;
+  }
 }

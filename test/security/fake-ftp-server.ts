@@ -24,8 +24,12 @@ export interface FakeFtpServer {
   close(): Promise<void>;
 }
 
-/** Starts the fake server; `script` overrides or adds replies by command verb. Unknown verbs get 502. */
-export async function startFakeFtpServer(script: Script = {}): Promise<FakeFtpServer> {
+/**
+ * Starts the fake server; `script` overrides or adds replies by command verb
+ * (unknown verbs get 502). `greeting` is the first reply; a 421 greeting is
+ * followed by a hang-up, as servers at their connection limit do.
+ */
+export async function startFakeFtpServer(script: Script = {}, greeting = "220 Fake FTP server"): Promise<FakeFtpServer> {
   const replies = { ...defaults, ...script };
   const commands: string[] = [];
   const sockets = new Set<Socket>();
@@ -34,7 +38,11 @@ export async function startFakeFtpServer(script: Script = {}): Promise<FakeFtpSe
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => socket.destroy());
     socket.setEncoding("utf8");
-    socket.write("220 Fake FTP server\r\n");
+    socket.write(`${greeting}\r\n`);
+    if (greeting.startsWith("421")) {
+      socket.end();
+      return;
+    }
     let buffer = "";
     socket.on("data", (chunk: string) => {
       buffer += chunk;
