@@ -14,21 +14,22 @@ export function parseListDate(raw: string, now: Date = new Date()): Date | undef
   if (m) {
     const month = months[m[1]!.toLowerCase()];
     if (month === undefined) return undefined;
+    const day = Number(m[2]);
+    const at = (year: number) => new Date(Date.UTC(year, month, day, Number(m![3]), Number(m![4])));
     let year = now.getUTCFullYear();
-    let date = new Date(Date.UTC(year, month, Number(m[2]), Number(m[3]), Number(m[4])));
-    if (date.getTime() - now.getTime() > 86_400_000) {
-      year -= 1;
-      date = new Date(Date.UTC(year, month, Number(m[2]), Number(m[3]), Number(m[4])));
-    }
-    return valid(date);
+    // Within a day ahead is clock skew between zones; further ahead means last year.
+    if (at(year).getTime() - now.getTime() > 86_400_000) year -= 1;
+    // Feb 29 exists only in leap years: `ls` printed it, so it is the latest leap year not ahead.
+    while (at(year).getUTCMonth() !== month && year > now.getUTCFullYear() - 8) year -= 1;
+    return at(year).getUTCMonth() === month ? valid(at(year)) : undefined;
   }
   m = /^([A-Za-z]{3}) (\d{1,2}) (\d{4})$/.exec(text);
   if (m) {
     const month = months[m[1]!.toLowerCase()];
-    return month === undefined ? undefined : valid(new Date(Date.UTC(Number(m[3]), month, Number(m[2]))));
+    return month === undefined ? undefined : exact(Number(m[3]), month, Number(m[2]));
   }
   m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
-  if (m) return valid(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0))));
+  if (m) return exact(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
   // DOS / IIS: 11-24-26 10:26AM or 11-24-2026 10:26
   m = /^(\d{2})-(\d{2})-(\d{2}|\d{4}) (\d{1,2}):(\d{2})(AM|PM)?$/i.exec(text);
   if (m) {
@@ -38,11 +39,18 @@ export function parseListDate(raw: string, now: Date = new Date()): Date | undef
     const ampm = m[6]?.toUpperCase();
     if (ampm === "PM" && hour < 12) hour += 12;
     if (ampm === "AM" && hour === 12) hour = 0;
-    return valid(new Date(Date.UTC(year, Number(m[1]) - 1, Number(m[2]), hour, Number(m[5]))));
+    return exact(year, Number(m[1]) - 1, Number(m[2]), hour, Number(m[5]));
   }
   return undefined;
 }
 
 function valid(date: Date): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The date, or undefined when a field is out of range (Date.UTC would roll "13-45" into next year). */
+function exact(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date | undefined {
+  if (hour > 23 || minute > 59 || second > 60) return undefined;
+  const date = new Date(Date.UTC(year, month, day, hour, minute, second));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month && date.getUTCDate() === day ? date : undefined;
 }

@@ -1,6 +1,7 @@
 import "server-only";
-import { FTPError, parseList, type Client, type FileInfo, type FTPContext, type FTPResponse } from "basic-ftp";
+import { FTPError, type Client, type FileInfo, type FTPContext, type FTPResponse } from "basic-ftp";
 import type { FilenameEncoding } from "@/lib/schemas/session";
+import { parseListing } from "../parse-list";
 import { codecFor, type NameCodec } from "./charsets";
 
 interface EncodingState {
@@ -59,7 +60,7 @@ export function applyFilenameEncoding(client: Client, encoding: FilenameEncoding
       })
       .join("\n");
     state.undecodable = undecodable;
-    return parseList(text);
+    return parseListing(text);
   };
 }
 
