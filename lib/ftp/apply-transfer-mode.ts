@@ -4,7 +4,6 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import type { TransferMode } from "@/lib/schemas/session";
 import { parsePortRange, applyActiveMode } from "./active-mode";
-import { installTransferHooks } from "./transfer-hooks";
 
 /**
  * Sets how `client` opens data connections: passive (basic-ftp's EPSV/PASV, default) or
@@ -12,7 +11,6 @@ import { installTransferHooks } from "./transfer-hooks";
  * (`FTP_ACTIVE_ENABLED=false`). Call before connecting.
  */
 export function applyTransferMode(client: Client, mode: TransferMode): void {
-  installTransferHooks(client.ftp);
   if (mode !== "active") return;
   const settings = env();
   if (!settings.FTP_ACTIVE_ENABLED) {

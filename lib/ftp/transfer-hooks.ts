@@ -9,11 +9,6 @@ export type Interceptor = (deliver: Deliver, done: Promise<unknown>) => Deliver;
 
 const pending = new WeakMap<FTPContext, Interceptor>();
 const hooked = new WeakSet<FTPContext>();
-const uploadCommand = /^(STOR|APPE|STOU)\b/i;
-
-function isPreliminary(reply: FTPResponse | Error): boolean {
-  return !(reply instanceof Error) && reply.code >= 100 && reply.code < 200;
-}
 
 /**
  * Hands the replies of the next command sent on `ftp` (the transfer command that follows a
@@ -25,11 +20,9 @@ export function onTransferCommand(ftp: FTPContext, interceptor: Interceptor): vo
 }
 
 /**
- * Wraps `ftp.handle`, the one place every task passes through, once per context:
- * - runs a pending interceptor on the next command (see `onTransferCommand`);
- * - on uploads, keeps reading the data connection: over TLS 1.3 the server sends session
- *   tickets there, and a socket closed with them unread resets the connection, which
- *   vsftpd reports as "426 Failure reading network stream" after the file was sent.
+ * Wraps `ftp.handle`, the one place every task passes through, once per context, so a
+ * pending interceptor sees the replies of the next command (see `onTransferCommand`).
+ * Other commands pass straight through.
  */
 export function installTransferHooks(ftp: FTPContext): void {
   if (hooked.has(ftp)) return;
@@ -38,8 +31,7 @@ export function installTransferHooks(ftp: FTPContext): void {
   ftp.handle = (command: string | undefined, responseHandler: ResponseHandler) => {
     const interceptor = pending.get(ftp);
     pending.delete(ftp);
-    const upload = uploadCommand.test(command ?? "");
-    if (!interceptor && !upload) return original(command, responseHandler);
+    if (!interceptor) return original(command, responseHandler);
     let task: TaskResolver | undefined;
     // Replies may arrive before `original` returns (a closed client answers at once).
     const routing: { route?: Deliver } = {};
@@ -47,7 +39,6 @@ export function installTransferHooks(ftp: FTPContext): void {
       if (!task) return;
       try {
         responseHandler(reply, task);
-        if (upload && isPreliminary(reply)) ftp.dataSocket?.resume();
       } catch (err) {
         // What FTPContext does for a handler that throws during a socket event.
         task.reject(err as Error);
@@ -58,7 +49,7 @@ export function installTransferHooks(ftp: FTPContext): void {
       task = resolver;
       (routing.route ?? deliver)(reply);
     });
-    routing.route = interceptor ? interceptor(deliver, done) : deliver;
+    routing.route = interceptor(deliver, done);
     return done;
   };
 }
