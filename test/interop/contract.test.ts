@@ -1,6 +1,6 @@
 // The contract every real server must pass, through Ferry's HTTP API: one file,
 // parameterised by server × TLS mode × transfer mode (see matrix.ts).
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "basic-ftp";
 import iconv from "iconv-lite";
@@ -14,6 +14,7 @@ import { combosOf, noteUnsupported, type Combo } from "./matrix";
 import { list, loginAs, logout } from "./session";
 
 const interop = inject("interop");
+const knownTime = new Date("2021-03-04T05:06:07Z");
 
 /** Runs `task` on a raw basic-ftp client (for the matrix: what the server itself says), with its log. */
 async function rawSession<T>(combo: Combo, task: (client: Client, log: string[]) => Promise<T>): Promise<T> {
@@ -48,6 +49,8 @@ for (const combo of combosOf(interop.targets)) describe(combo.label, () => {
   beforeAll(async () => {
     mkdirSync(local);
     makeNameFixtures(join(local, "names"));
+    // A known time far in the past: LIST shows a year, MLSD the exact second.
+    utimesSync(join(local, "names", names.plain), knownTime, knownTime);
     chownTree(local);
   });
   afterAll(async () => {
@@ -74,16 +77,17 @@ for (const combo of combosOf(interop.targets)) describe(combo.label, () => {
   test("MLSD listing", async () => {
     // Ferry lists with MLSD when FEAT offers MLST; otherwise LIST (the "listing" row covers that path).
     const reply = await rawReply(combo, "MLST /");
+    const plainOf = async () => (await list(cookie, `${remote}/names`)).entries.find((e) => e.name === names.plain);
     if (reply.code >= 500) {
       noteUnsupported(combo, "MLSD listing", `${reply.code} ${reply.message.replace(/^\d{3}[ -]/, "")}`);
-      expect((await list(cookie, `${remote}/names`)).entries.length).toBeGreaterThan(0);
+      // LIST instead: the date to the day, as `ls` prints a year for old files.
+      const plain = await plainOf();
+      expect(plain?.rawModifiedAt).toMatch(/^Mar\s+0?4\s+2021$/);
+      expect(plain?.modifiedAt).toBe("2021-03-04T00:00:00.000Z");
       return;
     }
-    const listing = await list(cookie, `${remote}/names`);
-    // MLSD gives exact sizes and permissions (unix.mode) for every entry.
-    const plain = listing.entries.find((e) => e.name === names.plain);
-    expect(plain?.permissions).toBe("0644");
-    expect(plain?.size).toBe(Buffer.byteLength(`content of ${names.plain}\n`));
+    // MLSD: exact UTC time to the second, exact size, unix.mode.
+    expect(await plainOf()).toMatchObject({ modifiedAt: knownTime.toISOString(), size: Buffer.byteLength(`content of ${names.plain}\n`), permissions: "0644" });
   });
 
   test("Korean names", async () => {

@@ -26,6 +26,8 @@ export interface Entry {
   size: number | null;
   permissions: string | null;
   target: string | null;
+  modifiedAt: string | null;
+  rawModifiedAt: string | null;
 }
 
 export interface ListingBody {
