@@ -36,7 +36,7 @@ function logger(): Logger {
   const { AUDIT_LOG_LEVEL: level, AUDIT_LOG_FILE: file } = env();
   const key = `${level}\n${file}`;
   if (current?.key !== key) {
-    const destination = file ? pino.destination({ dest: file, append: true, mkdir: true, sync: false }) : process.stdout;
+    const destination = file ? pino.destination({ dest: file, append: true, mkdir: true, sync: true }) : process.stdout;
     current = {
       key,
       logger: pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } }, destination),

@@ -1,4 +1,5 @@
 import "server-only";
+import { audit } from "@/lib/audit/audit-log";
 import { requestContext, setRequestSession } from "@/lib/audit/request-context";
 import { toAppError } from "@/lib/ftp/errors";
 import { clientIpOf } from "@/lib/security/client-ip";
@@ -27,14 +28,18 @@ function logUnexpected(req: Request, error: AppError): void {
 async function handle(req: Request, run: () => Promise<Response>): Promise<Response> {
   // The client IP (and, once known, the session) ride along for every audit line of this request.
   return requestContext.run({ clientIp: clientIpOf(req) }, async () => {
+    let res: Response;
     try {
       assertSameOriginRequest(req);
-      return await run();
+      res = await run();
     } catch (err) {
       const error = toAppError(err);
       logUnexpected(req, error);
-      return errorResponse(error);
+      res = errorResponse(error);
     }
+    // Every state-changing call leaves a line (who, which route, how it ended); routes add the details.
+    if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) audit("api.request", { method: req.method, route: new URL(req.url).pathname, status: res.status });
+    return res;
   });
 }
 
