@@ -43,6 +43,7 @@ describe("active mode takes only the server's own data connection", () => {
   let server: Server;
   let port = 0;
   let strangerWasDropped: Promise<boolean>;
+  let eprtPort = 0;
 
   beforeAll(async () => {
     let markDropped: (v: boolean) => void = () => undefined;
@@ -63,6 +64,17 @@ describe("active mode takes only the server's own data connection", () => {
             const n = line.slice(5).split(",").map(Number);
             target = { host: n.slice(0, 4).join("."), port: n[4]! * 256 + n[5]! };
             reply("200 PORT ok");
+          } else if (verb === "EPRT") {
+            // EPRT |2|::1|port|
+            const [, , host, dataPort] = line.slice(5).split("|");
+            target = { host: host!, port: Number(dataPort) };
+            eprtPort = target.port;
+            reply("200 EPRT ok");
+          } else if (verb === "LIST" && target?.host === "::1") {
+            const data = connect({ host: "::1", port: target.port }, () => {
+              reply("150 here it comes");
+              data.end("-rw-r--r-- 1 a b 5 Jan  1  2020 over-ipv6.txt\r\n", () => reply("226 done"));
+            });
           } else if (verb === "LIST" && target) {
             const { host, port: dataPort } = target;
             // The stranger comes first, from 127.0.0.2: Ferry must close it without reading or writing.
@@ -87,7 +99,7 @@ describe("active mode takes only the server's own data connection", () => {
         }
       });
     });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    await new Promise<void>((r) => server.listen(0, "::", r));
     port = (server.address() as { port: number }).port;
   });
 
@@ -104,6 +116,20 @@ describe("active mode takes only the server's own data connection", () => {
       const infos = await client.list();
       expect(infos.map((i) => i.name)).toEqual(["real.txt"]);
       expect(await strangerWasDropped).toBe(true);
+    } finally {
+      client.close();
+    }
+  });
+
+  test("over IPv6 the server is told where to connect with EPRT", async () => {
+    const client = new Client(5000);
+    applyActiveMode(client, { listenAddress: "", publicAddress: "", portRange: [41900, 41999] });
+    try {
+      await client.connect("::1", port);
+      await client.login("u", "p");
+      expect((await client.list()).map((i) => i.name)).toEqual(["over-ipv6.txt"]);
+      expect(eprtPort).toBeGreaterThanOrEqual(41900);
+      expect(eprtPort).toBeLessThanOrEqual(41999);
     } finally {
       client.close();
     }
