@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { inject } from "vitest";
 import * as sessionRoute from "@/app/api/session/route";
 
@@ -50,4 +51,13 @@ export async function login(overrides: Record<string, unknown> = {}): Promise<st
 export async function errorOf(res: Response): Promise<{ code: string; message: string }> {
   const body = (await res.json()) as { error: { code: string; message: string } };
   return body.error;
+}
+
+/** A port on 127.0.0.1 with nothing listening (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -1,5 +1,4 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -7,17 +6,9 @@ import * as listRoute from "@/app/api/fs/list/route";
 import * as sessionRoute from "@/app/api/session/route";
 import { startEmbeddedFtpServer, type EmbeddedFtpServer } from "@/lib/demo/embedded-ftp-server";
 import { setEnv } from "../security/env";
-import { apiRequest, cookieFrom } from "./helpers";
+import { apiRequest, closedPort, cookieFrom } from "./helpers";
 
 const CANARY = "Canary-7f3a9c-Pässwörd";
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe("a canary password never appears in any output", () => {
   let server: EmbeddedFtpServer;

@@ -1,17 +1,7 @@
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import * as sessionRoute from "@/app/api/session/route";
 import * as listRoute from "@/app/api/fs/list/route";
-import { apiRequest, embeddedFtp, errorOf, login } from "./helpers";
-
-/** A port on 127.0.0.1 with nothing listening (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { apiRequest, closedPort, embeddedFtp, errorOf, login } from "./helpers";
 
 describe("POST /api/session", () => {
   it("logs in, sets a sealed cookie holding no secrets, and reports the home folder", async () => {
