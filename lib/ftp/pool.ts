@@ -10,6 +10,8 @@ interface Slot {
   client: Client | undefined;
   /** A login is under way on this slot (counts as a connection the server may already hold). */
   connecting?: boolean;
+  /** The server refused this slot's connection for its limit: the slot goes away on release. */
+  refused?: boolean;
   busy: boolean;
   idleTimer: NodeJS.Timeout | undefined;
 }
@@ -94,8 +96,11 @@ export class SessionPool {
       // (a parallel burst of requests otherwise shrinks the pool below what the server allows).
       const others = this.slots.filter((s) => s !== slot && ((s.client && !s.client.closed) || s.connecting)).length;
       if (err instanceof AppError && (err.code === "ftp_unavailable" || err.code === "ftp_auth_failed") && others > 0) {
-        // The server limits connections per user: live with the ones we have.
+        // The server limits connections per user: live with the ones we have. This slot goes
+        // (even below the new limit), so the requests waiting behind it use live connections
+        // instead of knocking again while the server may still count the refused one.
         this.max = others;
+        slot.refused = true;
         throw new AppError("ftp_unavailable", `The server allows only ${others} connection(s) at a time; Ferry will use that many. Try again.`, { cause: err });
       }
       throw err;
@@ -125,7 +130,7 @@ export class SessionPool {
   private release(slot: Slot): void {
     slot.busy = false;
     const index = this.slots.indexOf(slot);
-    if (this.closed || index < 0 || index >= this.max) {
+    if (this.closed || index < 0 || index >= this.max || slot.refused) {
       // Closed, or the pool shrank while this slot was busy: waiters go to the remaining slots.
       slot.client?.close();
       if (index >= 0) this.slots.splice(index, 1);
