@@ -157,11 +157,17 @@ for (const combo of combosOf(interop.targets)) describe(combo.label, () => {
       const listing = await list(legacy, `${remote}/cp949`);
       expect(listing.entries.map((e) => e.name)).toEqual([original]);
       expect(listing.encodingHint).toBeNull();
+      // Download (RETR of a CP949 path) through the editor's read, upload (STOR + rename) through save.
+      const opened = await call("GET", "/api/fs/read", { cookie: legacy, query: { path: `${remote}/cp949/${original}` } });
+      expect((await expectJson<{ content: string }>(opened, 200)).content).toBe("euc-kr bytes\n");
+      await expectJson(await call("POST", "/api/fs/save", { cookie: legacy, json: { path: `${remote}/cp949/새 파일.txt`, content: "저장\n", version: null } }), 200);
+      expect(readFileSync(Buffer.concat([Buffer.from(`${dir}/`), cp949("새 파일.txt")]), "utf8")).toBe("저장\n");
       const renamed = await call("POST", "/api/fs/rename", { cookie: legacy, json: { path: `${remote}/cp949/${original}`, newName: "바뀐 이름.txt" } });
       await expectJson(renamed, 200);
-      expect(onDisk()).toEqual([cp949("바뀐 이름.txt").toString("hex")]);
+      const hex = (...texts: string[]) => texts.map((t) => cp949(t).toString("hex")).sort();
+      expect(onDisk()).toEqual(hex("바뀐 이름.txt", "새 파일.txt"));
       await expectJson(await call("POST", "/api/fs/mkdir", { cookie: legacy, json: { path: `${remote}/cp949/새 폴더` } }), 201);
-      expect(onDisk()).toEqual([cp949("바뀐 이름.txt").toString("hex"), cp949("새 폴더").toString("hex")].sort());
+      expect(onDisk()).toEqual(hex("바뀐 이름.txt", "새 파일.txt", "새 폴더"));
       // In "auto" (UTF-8) the same names do not decode: the listing says so.
       const auto = await loginAs(combo);
       try {
@@ -170,7 +176,7 @@ for (const combo of combosOf(interop.targets)) describe(combo.label, () => {
       } finally {
         await logout(auto);
       }
-      const deleted = await call("POST", "/api/fs/delete", { cookie: legacy, json: { paths: [`${remote}/cp949/바뀐 이름.txt`, `${remote}/cp949/새 폴더`] } });
+      const deleted = await call("POST", "/api/fs/delete", { cookie: legacy, json: { paths: [`${remote}/cp949/바뀐 이름.txt`, `${remote}/cp949/새 파일.txt`, `${remote}/cp949/새 폴더`] } });
       expect((await expectJson<{ failed: unknown[] }>(deleted, 200)).failed).toEqual([]);
       expect(onDisk()).toEqual([]);
     } finally {
