@@ -119,6 +119,14 @@ for (const combo of combosOf(interop.targets)) describe(combo.label, () => {
     // Opening a link to a folder lists the folder it points to.
     const inside = await list(cookie, `${remote}/names/${names.linkToDir}`);
     expect(inside.entries.map((e) => e.name)).toEqual(["inner.txt"]);
+    // A row listed as "link" gets its target's type when opened (stat); servers that follow links list the target's type.
+    for (const [entry, expected] of [[toFile!, "file"], [toDir!, "dir"]] as const) {
+      const stat = await expectJson<{ entry: { type: string }; targetType?: string | null }>(
+        await call("GET", "/api/fs/stat", { cookie, query: { path: `${remote}/names/${entry.name}` } }),
+        200,
+      );
+      expect(stat.entry.type === "link" ? stat.targetType : stat.entry.type).toBe(expected);
+    }
   });
 
   test("empty files", async () => {
