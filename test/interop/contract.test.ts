@@ -12,6 +12,7 @@ import { bigFolder } from "./global-setup";
 import { ftpUser } from "./harness/context";
 import { combosOf, noteUnsupported, type Combo } from "./matrix";
 import { list, loginAs, logout } from "./session";
+import { defineTransferCases } from "./transfer-cases";
 
 const interop = inject("interop");
 const knownTime = new Date("2021-03-04T05:06:07Z");
@@ -151,6 +152,8 @@ for (const combo of combosOf(interop.targets)) describe(combo.label, () => {
     }
     expect(listing.entries.length).toBe(10_000);
   });
+
+  defineTransferCases({ combo, remote, local, cookie: () => cookie });
 
   test("filename encoding cp949", async () => {
     const cp949 = (text: string) => iconv.encode(text, "cp949");

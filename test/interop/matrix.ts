@@ -38,3 +38,13 @@ export function noteUnsupported(combo: Combo, feature: string, reply: string): v
   if (!dir) return;
   appendFileSync(join(dir, "notes.jsonl"), `${JSON.stringify({ combo: combo.label, feature, reply: reply.trim().replace(/\s+/g, " ").slice(0, 160) })}\n`);
 }
+
+/**
+ * Records that Ferry has no route for a feature yet (the test checks that it is indeed absent);
+ * the cell says "not built yet in Ferry".
+ */
+export function noteNotBuilt(combo: Combo, feature: string, route: string): void {
+  const dir = process.env.FERRY_INTEROP_NOTES;
+  if (!dir) return;
+  appendFileSync(join(dir, "notes.jsonl"), `${JSON.stringify({ combo: combo.label, feature, notBuilt: route })}\n`);
+}
