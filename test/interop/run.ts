@@ -27,6 +27,8 @@ try {
   console.error(`interop: no report (${(err as Error).message})`);
   failed += 1;
 }
+// Vitest failed without a failed test (a global setup that threw: servers missing, a busy port).
+if (run.status !== 0 && failed === 0) failed = 1;
 rmSync(work, { recursive: true, force: true });
 console.log(`interop: ${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);
