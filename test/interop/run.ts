@@ -22,7 +22,7 @@ try {
   if (process.argv.length <= 2) failed += json.numPendingTests + json.numTodoTests;
   // A file that failed to load (or a global setup that failed) runs no test: count it.
   if (json.numFailedTestSuites > 0 && json.numFailedTests === 0) failed += 1;
-  if (process.argv.length <= 2) writeCompatibility(json, join(work, "notes.jsonl"), Math.round((Date.now() - started) / 1000));
+  if (process.argv.length <= 2 && json.numTotalTests > 0) writeCompatibility(json, join(work, "notes.jsonl"), Math.round((Date.now() - started) / 1000));
 } catch (err) {
   console.error(`interop: no report (${(err as Error).message})`);
   failed += 1;
