@@ -13,8 +13,6 @@ export interface ServerSpec {
   idleSeconds?: number;
   /** Connections allowed per client address (to provoke "too many connections"). */
   maxPerIp?: number;
-  /** vsftpd: do not advertise UTF8 in FEAT (a server holding legacy-charset names). */
-  legacyNames?: boolean;
 }
 
 /** What a test needs to know about a running instance (serialisable: passed from globalSetup). */

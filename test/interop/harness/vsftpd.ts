@@ -46,7 +46,8 @@ export function vsftpdCommand(ctx: HarnessContext, spec: ServerSpec, dir: string
     `max_per_ip=${spec.maxPerIp ?? 100}`,
     `idle_session_timeout=${spec.idleSeconds ?? 600}`,
     "data_connection_timeout=120",
-    `utf8_filesystem=${spec.legacyNames ? "NO" : "YES"}`,
+    // Advertise UTF8 in FEAT (vsftpd stores the bytes it is sent either way).
+    "utf8_filesystem=YES",
     "ssl_enable=YES",
     `rsa_cert_file=${ctx.certs.certFile}`,
     `rsa_private_key_file=${ctx.certs.keyFile}`,
