@@ -40,7 +40,12 @@ function listenOn(host: string, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
-    server.listen({ host, port, exclusive: true, backlog: 1 }, () => resolve(server));
+    server.listen({ host, port, exclusive: true, backlog: 1 }, () => {
+      server.off("error", reject);
+      // A later error (EMFILE on accept) must not crash the process: the transfer then times out.
+      server.on("error", () => server.close());
+      resolve(server);
+    });
   });
 }
 
@@ -101,10 +106,11 @@ function secure(ftp: FTPContext, socket: Socket): Socket {
  */
 function awaitConnection(ftp: FTPContext, server: Server, peer: string): void {
   let ready = false;
+  let finished = false;
   let held: Array<FTPResponse | Error> = [];
   let flush: (() => void) | undefined;
   server.on("connection", (socket) => {
-    if (ready || plainAddress(socket.remoteAddress) !== peer) {
+    if (ready || finished || plainAddress(socket.remoteAddress) !== peer) {
       socket.destroy();
       return;
     }
@@ -120,6 +126,7 @@ function awaitConnection(ftp: FTPContext, server: Server, peer: string): void {
   expiry.unref();
   onTransferCommand(ftp, (deliver, done) => {
     const close = () => {
+      finished = true;
       clearTimeout(expiry);
       server.close();
     };
