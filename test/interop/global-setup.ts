@@ -1,4 +1,4 @@
-import { chownSync, mkdirSync, writeFileSync } from "node:fs";
+import { chownSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { ftpUser } from "./harness/context";
@@ -40,5 +40,9 @@ export default async function setup(project: TestProject) {
     passwordHash: ctx.passwordHash,
     targets: servers.map((s) => s.info),
   });
-  return stopAll;
+  return async () => {
+    await stopAll();
+    // Server logs and configs stay for a look with FERRY_INTEROP_KEEP=1.
+    if (process.env.FERRY_INTEROP_KEEP !== "1") rmSync(ctx.baseDir, { recursive: true, force: true });
+  };
 }
