@@ -1,0 +1,17 @@
+import { extractZip } from "@/lib/ftp/operations/extract-zip";
+import { splitRemote } from "@/lib/ftp/path-parts";
+import { poolFor } from "@/lib/ftp/pools";
+import { batchResponse } from "@/lib/http/batch-response";
+import { readJson, sessionRoute } from "@/lib/http/route";
+import { extractBody } from "@/lib/schemas/file-operations";
+import { parseRemotePath } from "@/lib/security/remote-path";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/fs/extract: "extract here" for a zip on the server
+export const POST = sessionRoute(async ({ req, session }) => {
+  const body = await readJson(req, extractBody);
+  const path = parseRemotePath(body.path);
+  const targetDir = body.targetDir === undefined ? splitRemote(path).folder : parseRemotePath(body.targetDir, "target folder");
+  return batchResponse(req, (signal) => extractZip(poolFor(session), path, targetDir, signal));
+});
