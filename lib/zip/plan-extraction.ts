@@ -17,7 +17,7 @@ export interface ZipEntryInfo {
 export interface ExtractLimits {
   maxEntries: number;
   maxTotalBytes: number;
-  /** Largest uncompressed/compressed ratio of an entry above `ratioFloorBytes`. */
+  /** Largest uncompressed/compressed ratio of an entry, or of the whole archive, above `ratioFloorBytes`. */
   maxRatio: number;
 }
 
@@ -70,10 +70,15 @@ export function planExtraction(entries: ZipEntryInfo[], limits: ExtractLimits): 
   if (total > limits.maxTotalBytes) {
     throw new AppError("payload_too_large", `This archive would expand to ${total} bytes; Ferry extracts at most ${limits.maxTotalBytes}.`);
   }
+  const expandsTooMuch = (uncompressed: number, compressed: number) => uncompressed > ratioFloorBytes && uncompressed / Math.max(compressed, 1) > limits.maxRatio;
   for (const e of entries) {
-    if (e.uncompressedSize > ratioFloorBytes && e.uncompressedSize / Math.max(e.compressedSize, 1) > limits.maxRatio) {
+    if (expandsTooMuch(e.uncompressedSize, e.compressedSize)) {
       throw new AppError("unprocessable", `This archive looks like a zip bomb: "${e.name}" would expand more than ${limits.maxRatio} times. Nothing was extracted.`);
     }
+  }
+  // Many small entries, each under the floor, can add up to a bomb too.
+  if (expandsTooMuch(total, entries.reduce((sum, e) => sum + e.compressedSize, 0))) {
+    throw new AppError("unprocessable", `This archive looks like a zip bomb: it would expand more than ${limits.maxRatio} times. Nothing was extracted.`);
   }
   const plan: ExtractionPlan = { dirs: [], files: [], refused: [] };
   const dirs = new Set<string>();

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -7,21 +8,33 @@ import * as extractRoute from "@/app/api/fs/extract/route";
 import { resetEnvForTests } from "@/lib/env";
 import type { BatchEvent } from "@/lib/schemas/file-operations";
 import { makeZip } from "../fixtures/make-zip";
-import { errorOf, login } from "./helpers";
+import { apiRequest, errorOf, login } from "./helpers";
 import { ndjsonLines, ownFolder, post } from "./fs-helpers";
 
 let cookie: string;
 let dir: Awaited<ReturnType<typeof ownFolder>>;
 const blob = randomBytes(300_000);
+// The spool goes to os.tmpdir(): a folder of this file's own, so each test can check it is left empty.
+const systemTmp = process.env.TMPDIR;
+let spoolTmp: string;
 
 beforeAll(async () => {
   cookie = await login();
   dir = await ownFolder("ops-extract");
+  spoolTmp = await mkdtemp(join(tmpdir(), "ferry-extract-test-"));
+  process.env.TMPDIR = spoolTmp;
 });
-afterAll(() => dir.cleanup());
-afterEach(() => {
+afterAll(async () => {
+  if (systemTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = systemTmp;
+  await rm(spoolTmp, { recursive: true, force: true });
+  await dir.cleanup();
+});
+afterEach(async () => {
   for (const key of ["EXTRACT_MAX_ENTRIES", "EXTRACT_MAX_ZIP_BYTES"]) delete process.env[key];
   resetEnvForTests();
+  // Whatever happened, the temporary spool is gone once the request has ended.
+  expect(await readdir(spoolTmp)).toEqual([]);
 });
 
 /** Writes `zip` into a fresh sub-folder and returns both paths. */
@@ -89,6 +102,34 @@ describe("POST /api/fs/extract", () => {
     const res = await extract(`${at.remote}/archive.zip`);
     expect(res.status).toBe(422);
     expect((await errorOf(res)).message).toContain("zip bomb");
+    expect(await listTree(at.local)).toEqual(["archive.zip"]);
+  });
+
+  it("refuses a bomb of many small entries (each under the per-entry floor) by the archive's ratio", async () => {
+    const zeros = Buffer.alloc(512 * 1024);
+    const at = await place("bomb-many", makeZip(Array.from({ length: 8 }, (_, i) => ({ name: `z${i}.bin`, data: zeros }))));
+    const res = await extract(`${at.remote}/archive.zip`);
+    expect(res.status).toBe(422);
+    expect((await errorOf(res)).message).toContain("zip bomb");
+    expect(await listTree(at.local)).toEqual(["archive.zip"]);
+  });
+
+  it("stops spooling when the request is aborted mid-download, and removes the temporary file", async () => {
+    const at = await place("aborted", makeZip([{ name: "big.bin", data: Buffer.alloc(48 * 1024 * 1024, 1), method: "store" }]));
+    const controller = new AbortController();
+    const req = apiRequest("POST", "/api/fs/extract", { body: { path: `${at.remote}/archive.zip` }, cookie });
+    const answer = extractRoute.POST(new Request(req, { signal: controller.signal }));
+    // Abort once the spool has started to fill (a condition, not a timer).
+    for (;;) {
+      const spools = await readdir(spoolTmp);
+      const size = spools[0] ? await stat(join(spoolTmp, spools[0], "archive.zip")).then((s) => s.size, () => 0) : 0;
+      if (size > 0) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    controller.abort();
+    const res = await answer;
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).message).toContain("cancelled");
     expect(await listTree(at.local)).toEqual(["archive.zip"]);
   });
 

@@ -34,7 +34,7 @@ export async function* extractZip(pool: SessionPool, zipPath: string, targetDir:
   const spoolDir = await mkdtemp(join(tmpdir(), "ferry-extract-"));
   try {
     const local = join(spoolDir, "archive.zip");
-    await spoolToFile(pool, zipPath, local, settings.EXTRACT_MAX_ZIP_BYTES);
+    await spoolToFile(pool, zipPath, local, settings.EXTRACT_MAX_ZIP_BYTES, signal);
     const zip = await openZip(local, settings.EXTRACT_MAX_ENTRIES);
     try {
       const plan = planExtraction(zip.infos, { maxEntries: settings.EXTRACT_MAX_ENTRIES, maxTotalBytes: settings.EXTRACT_MAX_TOTAL_BYTES, maxRatio: settings.EXTRACT_MAX_RATIO });
