@@ -101,6 +101,19 @@ export class UploadQueue {
     return this.entries.find((e) => e.item.status === "conflict")?.item ?? null;
   }
 
+  /** Resolves once nothing is queued, uploading or extracting (files waiting for a conflict answer count as settled). */
+  whenSettled(): Promise<void> {
+    const busy = () => this.entries.some((e) => ["queued", "uploading", "extracting"].includes(e.item.status));
+    if (!busy()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const stop = this.subscribe(() => {
+        if (busy()) return;
+        stop();
+        resolve();
+      });
+    });
+  }
+
   // --- commands ------------------------------------------------------------
 
   /** Queues files as one batch ("apply to all" answers last for the batch); returns their ids. */

@@ -1,0 +1,277 @@
+import { describe, expect, it } from "vitest";
+import { ResumeStore } from "@/lib/client/transfers/resume-store";
+import { NetworkError } from "@/lib/client/transfers/transport";
+import { UploadQueue, type QueueOptions } from "@/lib/client/transfers/upload-queue";
+import type { UploadItem } from "@/lib/client/transfers/upload-item";
+import { FakeTransferServer, memoryStorage, textFile } from "./transfers-fake-server";
+
+const text = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder().decode(bytes) : undefined);
+
+function setup(options: Partial<QueueOptions> = {}) {
+  const server = new FakeTransferServer();
+  const storage = memoryStorage();
+  const delays: number[] = [];
+  const queue = new UploadQueue({
+    transport: server.transport,
+    resume: new ResumeStore(storage),
+    chunkedAbove: 8,
+    now: () => 0,
+    delay: async (ms) => void delays.push(ms),
+    ...options,
+  });
+  const item = (id: number) => queue.getSnapshot().find((i) => i.id === id) as UploadItem;
+  return { server, storage, queue, item, delays };
+}
+
+describe("UploadQueue: small files (multipart)", () => {
+  it("uploads through POST /api/fs/upload with the folder, reports progress and the result", async () => {
+    const { server, queue, item } = setup();
+    const progress: number[] = [];
+    queue.subscribe(() => progress.push(queue.getSnapshot()[0]!.loaded));
+    const finished: string[] = [];
+    queue.onFinished((_, result) => finished.push(result.path));
+    const [id] = queue.add([{ file: textFile("a.txt", "hello"), dir: "/docs" }]);
+    await queue.whenSettled();
+    expect(text(server.files.get("/docs/a.txt"))).toBe("hello");
+    expect(server.requests).toEqual([{ method: "POST", url: "/api/fs/upload?dir=%2Fdocs" }]);
+    expect(item(id!)).toMatchObject({ status: "done", loaded: 5, size: 5, chunked: false, error: null });
+    // Progress is scaled from the request's bytes (multipart headers included) to the file's.
+    expect(progress).toContain(2); // 102 of 205 request bytes
+    expect(Math.max(...progress)).toBe(5);
+    expect(finished).toEqual(["/docs/a.txt"]);
+  });
+
+  it("runs at most `parallel` uploads at once and queues the rest in order", async () => {
+    const { server, queue, item } = setup({ parallel: 3 });
+    server.hold = true;
+    const ids = queue.add(["1", "2", "3", "4", "5"].map((n) => ({ file: textFile(`${n}.txt`, n), dir: "/" })));
+    await server.whenHeld(3);
+    expect(server.heldRequests).toHaveLength(3);
+    expect(ids.map((id) => item(id).status)).toEqual(["uploading", "uploading", "uploading", "queued", "queued"]);
+    server.release();
+    await server.whenHeld(3);
+    expect(ids.map((id) => item(id).status)).toEqual(["done", "uploading", "uploading", "uploading", "queued"]);
+    server.hold = false;
+    for (let i = 0; i < 3; i++) server.release();
+    await queue.whenSettled();
+    expect([...server.files.keys()].sort()).toEqual(["/1.txt", "/2.txt", "/3.txt", "/4.txt", "/5.txt"]);
+  });
+
+  it("fails a file on an error answer and uploads it on retry", async () => {
+    const { server, queue, item } = setup();
+    let down = true;
+    server.faults.push(() => (down ? { status: 507, body: { error: { code: "insufficient_storage", message: "The server is full" } } } : null));
+    const [id] = queue.add([{ file: textFile("a.txt", "x"), dir: "/d" }]);
+    await queue.whenSettled();
+    expect(item(id!)).toMatchObject({ status: "failed", error: { code: "insufficient_storage", message: "The server is full" } });
+    down = false;
+    queue.retry(id!);
+    await queue.whenSettled();
+    expect(item(id!)).toMatchObject({ status: "done", error: null });
+    expect(text(server.files.get("/d/a.txt"))).toBe("x");
+  });
+
+  it("cancels a queued file without sending it, and a running one by aborting it", async () => {
+    const { server, queue, item } = setup({ parallel: 1 });
+    server.hold = true;
+    const [first, second] = queue.add([{ file: textFile("a.txt", "a"), dir: "/" }, { file: textFile("b.txt", "b"), dir: "/" }]);
+    await server.whenHeld(1);
+    queue.cancel(second!);
+    queue.cancel(first!);
+    await queue.whenSettled();
+    expect(item(first!).status).toBe("cancelled");
+    expect(item(second!).status).toBe("cancelled");
+    expect(server.files.size).toBe(0);
+    expect(server.requests).toHaveLength(1);
+    queue.clearFinished();
+    expect(queue.getSnapshot()).toEqual([]);
+  });
+});
+
+describe("UploadQueue: conflicts", () => {
+  it("asks, and 'keep both' takes the next free name without asking again", async () => {
+    const { server, queue, item } = setup();
+    server.files.set("/d/a.txt", new Uint8Array([1]));
+    server.files.set("/d/a (1).txt", new Uint8Array([2]));
+    const [id] = queue.add([{ file: textFile("a.txt", "new"), dir: "/d" }]);
+    await queue.whenSettled();
+    expect(item(id!).status).toBe("conflict");
+    expect(queue.pendingConflict()?.id).toBe(id);
+    queue.resolveConflict(id!, "keepBoth");
+    await queue.whenSettled();
+    expect(item(id!)).toMatchObject({ status: "done", targetName: "a (2).txt" });
+    expect(text(server.files.get("/d/a (2).txt"))).toBe("new");
+    expect(server.files.get("/d/a.txt")).toEqual(new Uint8Array([1]));
+  });
+
+  it("'replace' sends overwrite=1; 'skip' leaves the file alone", async () => {
+    const { server, queue, item } = setup();
+    server.files.set("/d/a.txt", new Uint8Array([1]));
+    server.files.set("/d/b.txt", new Uint8Array([2]));
+    const [a, b] = queue.add([{ file: textFile("a.txt", "A"), dir: "/d" }, { file: textFile("b.txt", "B"), dir: "/d" }]);
+    await queue.whenSettled();
+    queue.resolveConflict(a!, "replace");
+    await queue.whenSettled();
+    expect(queue.pendingConflict()?.id).toBe(b);
+    queue.resolveConflict(b!, "skip");
+    await queue.whenSettled();
+    expect(item(a!).status).toBe("done");
+    expect(item(b!).status).toBe("skipped");
+    expect(text(server.files.get("/d/a.txt"))).toBe("A");
+    expect(server.files.get("/d/b.txt")).toEqual(new Uint8Array([2]));
+    expect(server.requests.map((r) => r.url)).toContain("/api/fs/upload?dir=%2Fd&overwrite=1");
+  });
+
+  it("'apply to all' answers the batch's other conflicts, present and later, but not another batch's", async () => {
+    const { server, queue, item } = setup({ parallel: 1 });
+    for (const n of ["1", "2", "3"]) server.files.set(`/d/${n}.txt`, new Uint8Array([0]));
+    const ids = queue.add(["1", "2", "3"].map((n) => ({ file: textFile(`${n}.txt`, `new${n}`), dir: "/d" })));
+    await queue.whenSettled();
+    expect(ids.map((id) => item(id).status)).toEqual(["conflict", "conflict", "conflict"]);
+    queue.resolveConflict(ids[0]!, "keepBoth", true);
+    await queue.whenSettled();
+    expect(ids.map((id) => item(id).targetName)).toEqual(["1 (1).txt", "2 (1).txt", "3 (1).txt"]);
+    expect(ids.map((id) => item(id).status)).toEqual(["done", "done", "done"]);
+    const [later] = queue.add([{ file: textFile("1.txt", "again"), dir: "/d" }]);
+    await queue.whenSettled();
+    expect(item(later!).status).toBe("conflict");
+  });
+});
+
+describe("UploadQueue: chunked, resumable uploads", () => {
+  const content = "0123456789abcdefghij"; // 20 bytes, chunks of 4
+
+  it("creates, sends chunks at offsets and completes; the bytes arrive exact", async () => {
+    const { server, queue, item, storage } = setup();
+    const [id] = queue.add([{ file: textFile("big.bin", content), dir: "/up", mkdirs: true }]);
+    await queue.whenSettled();
+    expect(text(server.files.get("/up/big.bin"))).toBe(content);
+    expect(item(id!)).toMatchObject({ status: "done", chunked: true, loaded: 20 });
+    const urls = server.requests.map((r) => `${r.method} ${r.url}`);
+    expect(urls).toEqual([
+      "POST /api/fs/uploads",
+      ...[0, 4, 8, 12, 16].map((o) => `PUT /api/fs/uploads/u1?offset=${o}`),
+      "POST /api/fs/uploads/u1/complete",
+    ]);
+    expect(storage.map.size).toBe(0); // forgotten once complete
+  });
+
+  it("after a network error asks the server for its offset and continues", async () => {
+    const { server, queue, delays } = setup();
+    let failures = 2;
+    server.faults.push((req) => (req.method === "PUT" && req.url.endsWith("offset=8") && failures-- > 0 ? new NetworkError() : null));
+    queue.add([{ file: textFile("big.bin", content), dir: "/up" }]);
+    await queue.whenSettled();
+    expect(text(server.files.get("/up/big.bin"))).toBe(content);
+    expect(delays).toEqual([1000, 2000]);
+    expect(server.requests.filter((r) => r.method === "GET")).toHaveLength(2);
+  });
+
+  it("resyncs from details.offset on a 409 offset_mismatch", async () => {
+    const { server, queue } = setup();
+    let once = true;
+    // The server lost the chunk at 4 (its temp file is 4 bytes long): the PUT at 8 is answered with the real offset.
+    server.faults.push((req) => {
+      const upload = server.uploads.get("u1");
+      if (req.method === "PUT" && req.url.endsWith("offset=8") && once && upload) {
+        once = false;
+        upload.bytes = upload.bytes.slice(0, 4);
+      }
+      return null;
+    });
+    queue.add([{ file: textFile("big.bin", content), dir: "/up" }]);
+    await queue.whenSettled();
+    expect(text(server.files.get("/up/big.bin"))).toBe(content);
+    const puts = server.requests.filter((r) => r.method === "PUT").map((r) => r.url.split("=")[1]);
+    expect(puts).toEqual(["0", "4", "8", "4", "8", "12", "16"]);
+  });
+
+  it("gives up after maxChunkRetries failures in a row, then retry resumes from the server's offset", async () => {
+    const { server, queue, item } = setup({ maxChunkRetries: 2 });
+    let down = true;
+    server.faults.push((req) => (down && req.method === "PUT" && req.url.endsWith("offset=12") ? new NetworkError() : null));
+    const [id] = queue.add([{ file: textFile("big.bin", content), dir: "/up" }]);
+    await queue.whenSettled();
+    expect(item(id!)).toMatchObject({ status: "failed", error: { code: "network" }, loaded: 12 });
+    down = false;
+    const before = server.requests.length;
+    queue.retry(id!);
+    await queue.whenSettled();
+    expect(text(server.files.get("/up/big.bin"))).toBe(content);
+    const after = server.requests.slice(before).map((r) => `${r.method} ${r.url}`);
+    expect(after).toEqual(["GET /api/fs/uploads/u1", "PUT /api/fs/uploads/u1?offset=12", "PUT /api/fs/uploads/u1?offset=16", "POST /api/fs/uploads/u1/complete"]);
+  });
+
+  it("continues after a page reload: a new queue finds the id in storage and the offset on the server", async () => {
+    const first = setup();
+    first.server.faults.push((req) => (req.method === "PUT" && req.url.endsWith("offset=8") ? new NetworkError() : null));
+    first.queue.add([{ file: textFile("big.bin", content, 77), dir: "/up" }]);
+    // Simulate the reload: the first page stops (cancelling would delete the upload; it just goes away).
+    await first.server.whenHeld(0);
+    await first.queue.whenSettled();
+    expect(first.server.uploads.get("u1")?.bytes.length).toBe(8);
+    const reloaded = new UploadQueue({ transport: first.server.transport, resume: new ResumeStore(first.storage), chunkedAbove: 8, delay: async () => undefined });
+    first.server.faults.length = 0;
+    const before = first.server.requests.length;
+    reloaded.add([{ file: textFile("big.bin", content, 77), dir: "/up" }]);
+    await reloaded.whenSettled();
+    expect(text(first.server.files.get("/up/big.bin"))).toBe(content);
+    expect(first.server.requests.slice(before).map((r) => `${r.method} ${r.url}`).slice(0, 2)).toEqual(["GET /api/fs/uploads/u1", "PUT /api/fs/uploads/u1?offset=8"]);
+  });
+
+  it("starts a new upload when the server no longer knows the remembered one", async () => {
+    const { server, queue, storage } = setup();
+    storage.map.set('ferry.upload:["/up","big.bin",20,1700000000000]', JSON.stringify({ id: "gone", chunkSize: 4, expiresAt: "2999-01-01T00:00:00Z" }));
+    queue.add([{ file: textFile("big.bin", content), dir: "/up" }]);
+    await queue.whenSettled();
+    expect(text(server.files.get("/up/big.bin"))).toBe(content);
+    expect(server.requests.slice(0, 2).map((r) => `${r.method} ${r.url}`)).toEqual(["GET /api/fs/uploads/gone", "POST /api/fs/uploads"]);
+  });
+
+  it("cancel aborts the chunk, deletes the server's upload and forgets the id", async () => {
+    const { server, queue, item, storage } = setup();
+    server.hold = true;
+    const [id] = queue.add([{ file: textFile("big.bin", content), dir: "/up" }]);
+    await server.whenHeld(1);
+    server.release(); // create
+    await server.whenHeld(1); // first chunk
+    expect(storage.map.size).toBe(1);
+    server.hold = false;
+    queue.cancel(id!);
+    await queue.whenSettled();
+    expect(item(id!).status).toBe("cancelled");
+    expect(server.requests.at(-1)).toEqual({ method: "DELETE", url: "/api/fs/uploads/u1" });
+    expect(server.uploads.size).toBe(0);
+    expect(storage.map.size).toBe(0);
+  });
+
+  it("a conflict at create is asked like any other; 'replace' creates with overwrite", async () => {
+    const { server, queue, item } = setup();
+    server.files.set("/up/big.bin", new Uint8Array([9]));
+    const [id] = queue.add([{ file: textFile("big.bin", content), dir: "/up" }]);
+    await queue.whenSettled();
+    expect(item(id!).status).toBe("conflict");
+    queue.resolveConflict(id!, "replace");
+    await queue.whenSettled();
+    expect(text(server.files.get("/up/big.bin"))).toBe(content);
+  });
+});
+
+describe("UploadQueue: extract after upload", () => {
+  it("extracts uploaded .zip files when asked, and only those", async () => {
+    const { server, queue, item } = setup();
+    const [zip, txt] = queue.add([{ file: textFile("a.zip", "PK"), dir: "/d" }, { file: textFile("b.txt", "b"), dir: "/d" }], { extractZips: true });
+    await queue.whenSettled();
+    expect(item(zip!)).toMatchObject({ status: "done", extract: true, extracted: { done: 2, failed: 0 } });
+    expect(item(txt!)).toMatchObject({ status: "done", extract: false, extracted: null });
+    expect(server.requests.filter((r) => r.url === "/api/fs/extract")).toHaveLength(1);
+  });
+
+  it("a failed extraction leaves the upload done, with the error shown", async () => {
+    const { server, queue, item } = setup();
+    server.faults.push((req) => (req.url === "/api/fs/extract" ? { status: 422, body: { error: { code: "bad_zip", message: "Not a zip file" } } } : null));
+    const [id] = queue.add([{ file: textFile("a.zip", "nope"), dir: "/d" }], { extractZips: true });
+    await queue.whenSettled();
+    expect(item(id!)).toMatchObject({ status: "done", extracted: null, error: { code: "bad_zip" } });
+  });
+});
