@@ -14,6 +14,8 @@ export const errorStatus = {
   ftp_permission_denied: 403,
   not_found: 404,
   conflict: 409,
+  exists: 409,
+  offset_mismatch: 409,
   range_not_satisfiable: 416,
   payload_too_large: 413,
   unsupported_media_type: 415,
