@@ -14,4 +14,6 @@ export interface LoginOptions {
   servers: OfferedServer[];
   /** True when the form shows a free host field; false when it must offer `servers` only. */
   freeHost: boolean;
+  /** Whether the form may offer active mode (`FTP_ACTIVE_ENABLED`); false: passive only. */
+  activeMode: boolean;
 }

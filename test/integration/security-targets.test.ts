@@ -169,7 +169,7 @@ describe("configured rules", () => {
     const restore = setEnv({ FTP_ALLOWED_HOSTS: "", FTP_SERVERS: `Team files=127.0.0.1:${server.port}` });
     try {
       const config = await configRoute.GET(apiRequest("GET", "/api/config"));
-      expect(await config.json()).toEqual({ freeHost: false, servers: [{ id: "1", label: "Team files", host: "127.0.0.1", port: server.port, demo: false }] });
+      expect(await config.json()).toEqual({ freeHost: false, activeMode: true, servers: [{ id: "1", label: "Team files", host: "127.0.0.1", port: server.port, demo: false }] });
       const net = spyOnNetwork();
       expect((await tryLogin("127.0.0.1", embeddedFtp().port)).error?.details?.reason).toBe("not_offered");
       expect(net.connectedHosts()).toEqual([]);
@@ -195,6 +195,6 @@ describe("configured rules", () => {
 
   it("GET /api/config offers a free host field without pinning", async () => {
     const res = await configRoute.GET(apiRequest("GET", "/api/config"));
-    expect(await res.json()).toEqual({ freeHost: true, servers: [] });
+    expect(await res.json()).toEqual({ freeHost: true, activeMode: true, servers: [] });
   });
 });
