@@ -39,16 +39,26 @@ export class FakeTransferServer {
   private heldWaiters: { count: number; resolve: () => void }[] = [];
   private nextUpload = 1;
 
+  /** Like TRANSFERS_PER_SESSION: with more requests than this in flight (held ones count), answer 429. */
+  slots = Infinity;
+  private inFlight = 0;
+
   transport: Transport = async (req) => {
     this.requests.push({ method: req.method, url: req.url });
-    if (this.hold) await this.waitForRelease(req);
-    if (req.signal?.aborted) throw abortError();
-    for (const fault of this.faults) {
-      const answer = fault(req);
-      if (answer instanceof NetworkError) throw answer;
-      if (answer) return answer;
+    this.inFlight++;
+    try {
+      if (this.hold) await this.waitForRelease(req);
+      if (req.signal?.aborted) throw abortError();
+      if (this.inFlight > this.slots) return error(429, "rate_limited", { retryAfterSeconds: 2 });
+      for (const fault of this.faults) {
+        const answer = fault(req);
+        if (answer instanceof NetworkError) throw answer;
+        if (answer) return answer;
+      }
+      return await this.handle(req);
+    } finally {
+      this.inFlight--;
     }
-    return this.handle(req);
   };
 
   /** Requests currently held. */

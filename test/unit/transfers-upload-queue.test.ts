@@ -7,6 +7,18 @@ import { FakeTransferServer, memoryStorage, textFile } from "./transfers-fake-se
 
 const text = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder().decode(bytes) : undefined);
 
+/** Resolves when `ready()` holds after some change of the queue (event-driven, no polling). */
+function until(queue: UploadQueue, ready: () => boolean): Promise<void> {
+  if (ready()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = queue.subscribe(() => {
+      if (!ready()) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
 function setup(options: Partial<QueueOptions> = {}) {
   const server = new FakeTransferServer();
   const storage = memoryStorage();
@@ -192,7 +204,7 @@ describe("UploadQueue: chunked, resumable uploads", () => {
     server.faults.push((req) => (down && req.method === "PUT" && req.url.endsWith("offset=12") ? new NetworkError() : null));
     const [id] = queue.add([{ file: textFile("big.bin", content), dir: "/up" }]);
     await queue.whenSettled();
-    expect(item(id!)).toMatchObject({ status: "failed", error: { code: "network" }, loaded: 12 });
+    expect(item(id!)).toMatchObject({ status: "failed", error: { code: "network_error" }, loaded: 12 });
     down = false;
     const before = server.requests.length;
     queue.retry(id!);
@@ -273,5 +285,26 @@ describe("UploadQueue: extract after upload", () => {
     const [id] = queue.add([{ file: textFile("a.zip", "nope"), dir: "/d" }], { extractZips: true });
     await queue.whenSettled();
     expect(item(id!)).toMatchObject({ status: "done", extracted: null, error: { code: "bad_zip" } });
+  });
+});
+
+describe("UploadQueue: the server's transfer slots", () => {
+  it("on 429 waits as told, runs no more at once than the server took, and finishes every file", async () => {
+    let clock = 0;
+    const waits: number[] = [];
+    const { server, queue, item } = setup({ parallel: 3, now: () => clock, delay: async (ms) => void (waits.push(ms), (clock += ms)) });
+    server.slots = 2;
+    server.hold = true;
+    const ids = queue.add(["1", "2", "3", "4"].map((n) => ({ file: textFile(`${n}.txt`, n), dir: "/d" })));
+    await server.whenHeld(3);
+    server.release(); // three in flight: this one is refused (429) and waits
+    await until(queue, () => item(ids[0]!).status === "queued");
+    expect(ids.map((id) => item(id).status)).toEqual(["queued", "uploading", "uploading", "queued"]);
+    server.hold = false;
+    while (server.heldRequests.length > 0) server.release();
+    await queue.whenSettled();
+    expect(ids.map((id) => item(id).status)).toEqual(["done", "done", "done", "done"]);
+    expect(waits).toContain(2000);
+    expect([...server.files.keys()].sort()).toEqual(["/d/1.txt", "/d/2.txt", "/d/3.txt", "/d/4.txt"]);
   });
 });

@@ -16,7 +16,8 @@ interface Position {
 /** Worth trying the same request again: no answer at all, or the server (or a proxy) was briefly unwell. */
 function isTransient(err: unknown): boolean {
   if (err instanceof NetworkError) return true;
-  return err instanceof UploadHttpError && (err.status >= 500 || err.status === 408 || err.status === 429);
+  // Not 429: the queue waits for a free transfer slot itself (see UploadQueue), without spending these retries.
+  return err instanceof UploadHttpError && (err.status >= 500 || err.status === 408);
 }
 
 /** Backoff before retry number `attempt` (1-based): 1 s, 2 s, 4 s … capped at 15 s. */

@@ -31,3 +31,10 @@ export function bodyOrThrow<T>(response: TransportResponse): T {
 export function isExistsConflict(err: unknown): err is UploadHttpError {
   return err instanceof UploadHttpError && err.status === 409 && err.code === "exists";
 }
+
+/** Milliseconds to wait when the server said 429 (its transfer slots are taken), else null. */
+export function busyRetryMs(err: unknown): number | null {
+  if (!(err instanceof UploadHttpError) || err.status !== 429) return null;
+  const seconds = err.details.retryAfterSeconds;
+  return typeof seconds === "number" && seconds > 0 ? seconds * 1000 : 2000;
+}

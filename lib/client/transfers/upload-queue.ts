@@ -6,7 +6,7 @@ import { keepBothName } from "./keep-both-name";
 import { ResumeStore, resumeKey } from "./resume-store";
 import { SpeedMeter } from "./speed-meter";
 import { isAbortError, type Transport } from "./transport";
-import { isExistsConflict, UploadHttpError } from "./upload-error";
+import { busyRetryMs, isExistsConflict, UploadHttpError } from "./upload-error";
 import { joinRemote, uploadUrls, type UploadedFile } from "./upload-api";
 import { uploadChunked } from "./upload-chunked";
 import type { ConflictAction, UploadItem, UploadStatus } from "./upload-item";
@@ -53,6 +53,8 @@ interface Entry {
   uploadId: string | null;
   controller: AbortController | null;
   meter: SpeedMeter;
+  /** After a 429 the file waits until then (ms) before it is tried again. */
+  notBefore: number;
 }
 
 const defaultDelay = (ms: number, signal: AbortSignal) =>
@@ -70,12 +72,16 @@ export class UploadQueue {
   private finishListeners = new Set<(item: UploadItem, result: UploadedFile) => void>();
   private snapshot: readonly UploadItem[] = [];
   private readonly parallel: number;
+  /** Uploads the server accepted at once when it last answered 429 (its TRANSFERS_PER_SESSION, minus downloads). */
+  private capacity: number;
+  private waking = false;
   private chunkedAbove: number;
   private readonly now: () => number;
   private readonly delay: (ms: number, signal: AbortSignal) => Promise<void>;
 
   constructor(private readonly options: QueueOptions) {
     this.parallel = Math.max(1, options.parallel ?? 3);
+    this.capacity = this.parallel;
     this.chunkedAbove = options.chunkedAbove ?? 16 * 1024 * 1024;
     this.now = options.now ?? Date.now;
     this.delay = options.delay ?? defaultDelay;
@@ -149,6 +155,7 @@ export class UploadQueue {
         uploadId: null,
         controller: null,
         meter: new SpeedMeter(),
+        notBefore: 0,
       });
     }
     this.changed();
@@ -219,13 +226,37 @@ export class UploadQueue {
   }
 
   private pump(): void {
+    const now = this.now();
     let running = this.entries.filter((e) => e.item.status === "uploading").length;
+    let nextWake = Infinity;
     for (const entry of this.entries) {
-      if (running >= this.parallel) break;
+      if (running >= Math.min(this.parallel, this.capacity)) break;
       if (entry.item.status !== "queued") continue;
+      if (entry.notBefore > now) {
+        nextWake = Math.min(nextWake, entry.notBefore);
+        continue;
+      }
       running++;
       void this.run(entry);
     }
+    if (nextWake < Infinity && !this.waking) {
+      this.waking = true;
+      void this.delay(nextWake - now, new AbortController().signal).then(() => {
+        this.waking = false;
+        this.pump();
+      });
+    }
+  }
+
+  /**
+   * 429: the server's transfer slots are taken (by these uploads or by downloads). Wait as it asks,
+   * and run no more uploads at once than were running when it refused; each success allows one more.
+   */
+  private onBusy(entry: Entry, waitMs: number): void {
+    const others = this.entries.filter((e) => e !== entry && e.item.status === "uploading").length;
+    this.capacity = Math.max(1, others);
+    entry.notBefore = this.now() + waitMs;
+    this.update(entry, { status: "queued", speed: 0, secondsLeft: null });
   }
 
   private applyDecision(entry: Entry, action: ConflictAction): void {
@@ -286,6 +317,7 @@ export class UploadQueue {
         await this.extract(entry, result.path, controller.signal);
       }
       this.update(entry, { status: "done", loaded: entry.item.size, speed: 0, secondsLeft: null });
+      this.capacity = Math.min(this.parallel, this.capacity + 1);
       status = "done";
       this.changed();
       for (const listener of this.finishListeners) listener(entry.item, result);
@@ -314,6 +346,8 @@ export class UploadQueue {
       this.update(entry, { status: "cancelled", speed: 0, secondsLeft: null });
     } else if (isExistsConflict(err)) {
       this.onConflict(entry);
+    } else if (busyRetryMs(err) !== null) {
+      this.onBusy(entry, busyRetryMs(err)!);
     } else {
       this.update(entry, { status: "failed", error: errorOf(err), speed: 0, secondsLeft: null });
     }
@@ -323,7 +357,7 @@ export class UploadQueue {
 
 function errorOf(err: unknown): { code: string; message: string } {
   if (err instanceof UploadHttpError) return { code: err.code, message: err.message };
-  return { code: "network", message: err instanceof Error ? err.message : String(err) };
+  return { code: "network_error", message: err instanceof Error ? err.message : String(err) };
 }
 
 /** Absolute remote path of an item once uploaded. */
