@@ -1,19 +1,60 @@
 "use client";
 
+// The viewer's two extension points in the browser (see the UI contract in components/browser/README.md):
+// <ViewerHost> is mounted once by the shell; useOpenEntry() is what a row's activation calls.
+import { lazy, Suspense, useCallback } from "react";
+import { useBrowser } from "@/components/browser/browser-context";
+import { basename, parentPath } from "@/lib/client/paths";
 import type { RemoteEntry } from "@/lib/schemas/entry";
+import { isViewable, type ViewableEntry } from "./viewable";
+import { setViewer, useViewerState } from "./viewer-store";
 
-// Placeholder from ui-shell; owner: viewer-ui.
-// <ViewerHost /> is rendered once inside <BrowserProvider>; useOpenEntry() gives the function the shell
-// calls when a file (or a link to a file) is activated: true if it opened a preview/editor, false to download.
+const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
-export function ViewerHost(): React.ReactNode {
-  return null;
+// The dialog, CodeMirror and the media views load only when a file is first opened.
+const ViewerDialog = lazy(() => import("./viewer-dialog"));
+
+/** Renders the open viewer (nothing while none is open). Mount once, inside the browser's provider. */
+export function ViewerHost() {
+  const state = useViewerState();
+  const { refresh } = useBrowser();
+  if (!state) return null;
+  return (
+    <Suspense fallback={null}>
+      <ViewerDialog state={state} onIndex={(index) => setViewer({ ...state, index })} onClose={() => setViewer(null)} onSaved={refresh} />
+    </Suspense>
+  );
 }
 
-export function useOpenEntry(): (entry: RemoteEntry) => boolean {
-  return notOpened;
+/**
+ * `(entry) => boolean`: opens a file of the current folder in the viewer (images, text and
+ * code, PDF, audio, video) with next/previous through the folder's viewable files, and answers
+ * true; answers false for anything else (the shell downloads it). `{ edit: true }` opens text
+ * straight in the editor.
+ */
+export function useOpenEntry(): (entry: RemoteEntry, options?: { edit?: boolean }) => boolean {
+  const { path, entries } = useBrowser();
+  return useCallback(
+    (entry, options) => {
+      if (!isViewable(entry) && !options?.edit) return false;
+      // The listing's own order is the server's; the shell sorts by name by default, so do the same.
+      const items = entries.filter(isViewable).sort((a, b) => byName.compare(a.name, b.name));
+      const index = items.findIndex((e) => e.name === entry.name);
+      setViewer(index < 0 ? { dir: path, items: [entry], index: 0, edit: options?.edit ?? false } : { dir: path, items, index, edit: options?.edit ?? false });
+      return true;
+    },
+    [path, entries],
+  );
 }
 
-function notOpened(_entry: RemoteEntry): boolean {
-  return false;
+/**
+ * `(path) => void`: opens any file in the editor, e.g. right after "New file" created it, or
+ * for "Edit" on a file the viewer would not open by itself. A missing file opens empty and is
+ * created by the first save.
+ */
+export function useOpenEditor(): (path: string) => void {
+  return useCallback((path: string) => {
+    const entry: ViewableEntry = { name: basename(path), type: "file", size: null };
+    setViewer({ dir: parentPath(path), items: [entry], index: 0, edit: true });
+  }, []);
 }
