@@ -19,6 +19,11 @@ export const envSchema = z.object({
     .describe("Key that seals the session cookie (>= 32 chars). Several keys for rotation: `2:newkey,1:oldkey` (the highest id seals). Required in production; dev and demo generate an ephemeral one."),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30).describe("A session unused for this long is logged out."),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12).describe("Absolute lifetime of a session, however active."),
+  SESSION_STORE_URL: z
+    .string()
+    .regex(/^(rediss?:\/\/\S+)?$/, "must be a redis:// or rediss:// URL")
+    .default("")
+    .describe("Where session records live. Empty: in this process's memory (one instance). `redis://[:password@]host:6379/0` (or `rediss://`): a shared Redis, so several Ferry instances serve the same sessions and a logout revokes everywhere. Records are sealed with `SESSION_SECRET`."),
   COOKIE_SECURE: bool.default(true).describe("Send the session cookie only over HTTPS (named `__Host-ferry`). Set `false` only for plain-HTTP LAN installs."),
   TRUSTED_ORIGINS: z.string().default("").describe("Extra origins (comma-separated, e.g. `https://ftp.example.com`) accepted for state-changing requests, when a proxy rewrites `Host`."),
   FTP_POOL_SIZE: z.coerce.number().int().min(1).max(10).default(3).describe("FTP connections per session at most."),

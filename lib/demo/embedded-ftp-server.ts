@@ -22,6 +22,8 @@ export interface EmbeddedFtpServer {
   root: string;
   /** Successful logins so far (tests use it to see reconnects). */
   readonly logins: number;
+  /** FTP control connections open right now (tests use it to see a session's connections closed). */
+  readonly connectionCount: number;
   /** Closes every client connection from the server side, with a reply code first (421) or silently (0), as an idle timeout or restart would. */
   dropConnections(replyCode?: number): Promise<void>;
   close(): Promise<void>;
@@ -76,6 +78,9 @@ export async function startEmbeddedFtpServer(options: EmbeddedFtpOptions): Promi
     root: options.root,
     get logins() {
       return logins;
+    },
+    get connectionCount() {
+      return Object.keys((server as unknown as { connections: Record<string, unknown> }).connections).length;
     },
     dropConnections: async (replyCode = 0) => {
       const connections = (server as unknown as { connections: Record<string, { close(code: number, message?: string): Promise<void> }> }).connections;

@@ -31,6 +31,7 @@ export const errorStatus = {
   connection_lost: 502,
   ftp_unavailable: 503,
   server_busy: 503,
+  session_store_unavailable: 503,
   timeout: 504,
   insufficient_storage: 507,
   internal: 500,

@@ -6,12 +6,37 @@ import type { ConnectionProfile } from "@/lib/ftp/profile";
 import { AppError } from "@/lib/http/errors";
 import type { SessionInfo } from "@/lib/schemas/session";
 import { readSessionCookie, unsealSessionId } from "./cookie";
-import { sessionStore, type SessionRecord } from "./store";
+import { RedisSessionStore } from "./redis-store";
+import { MemorySessionStore, sessionStore as currentStore, type SessionRecord, type SessionStore } from "./store";
 
 function expiryOf(record: SessionRecord, now: number): "idle" | "lifetime" | undefined {
   if (now - record.createdAt > env().SESSION_MAX_HOURS * 3_600_000) return "lifetime";
   if (now - record.lastUsedAt > env().SESSION_IDLE_MINUTES * 60_000) return "idle";
   return undefined;
+}
+
+const upkeep = globalThis as { __ferrySessionUpkeep?: SessionStore };
+
+/**
+ * The session store, with its upkeep started once per store: a memory store is
+ * swept every minute (an abandoned session must not keep its password and FTP
+ * connections forever); a shared store tells this instance when another one
+ * ended a session, so its FTP connections here close at once.
+ */
+function sessionStore(): SessionStore {
+  const store = currentStore();
+  if (upkeep.__ferrySessionUpkeep === store) return store;
+  upkeep.__ferrySessionUpkeep = store;
+  if (store instanceof MemorySessionStore) {
+    const timer = setInterval(() => {
+      const now = Date.now();
+      for (const id of store.sweep((record) => expiryOf(record, now) !== undefined)) closePool(id);
+    }, 60_000);
+    timer.unref();
+  } else if (store instanceof RedisSessionStore) {
+    void store.onSessionEnded(closePool).catch(() => undefined);
+  }
+  return store;
 }
 
 /** Stores a new session with a fresh random id (a new id at every login). */

@@ -1,5 +1,7 @@
 import "server-only";
+import { env } from "@/lib/env";
 import type { ConnectionProfile } from "@/lib/ftp/profile";
+import { connectRedis, RedisSessionStore } from "./redis-store";
 
 /** A logged-in session, kept on the server; the cookie only names it. */
 export interface SessionRecord {
@@ -56,8 +58,32 @@ export class MemorySessionStore implements SessionStore {
 
 const holder = globalThis as { __ferrySessionStore?: SessionStore };
 
-/** The process-wide session store (kept across dev hot reloads). */
+/**
+ * How long a shared store keeps a record: until it would expire (idle or
+ * lifetime, whichever is first) plus an hour, so a late request still learns
+ * why its session ended.
+ */
+function retentionMs(record: SessionRecord, now: number): number {
+  const idleEnd = record.lastUsedAt + env().SESSION_IDLE_MINUTES * 60_000;
+  const lifetimeEnd = record.createdAt + env().SESSION_MAX_HOURS * 3_600_000;
+  return Math.min(idleEnd, lifetimeEnd) - now + 3_600_000;
+}
+
+function createStore(): SessionStore {
+  const url = env().SESSION_STORE_URL;
+  if (!url) return new MemorySessionStore();
+  return new RedisSessionStore(connectRedis(url), { passwords: env().sessionPasswords, retentionMs });
+}
+
+/** The process-wide session store, chosen by SESSION_STORE_URL (kept across dev hot reloads). */
 export function sessionStore(): SessionStore {
-  holder.__ferrySessionStore ??= new MemorySessionStore();
+  holder.__ferrySessionStore ??= createStore();
   return holder.__ferrySessionStore;
+}
+
+/** Tests only: use this store from now on (e.g. a Redis one), returning the previous one. */
+export function replaceSessionStoreForTests(store: SessionStore | undefined): SessionStore | undefined {
+  const previous = holder.__ferrySessionStore;
+  holder.__ferrySessionStore = store;
+  return previous;
 }
