@@ -37,10 +37,10 @@ export function decodeTextOrThrow(bytes: Buffer, name: string): DecodedText {
   return { content, bom, lineEnding: detectLineEnding(content) };
 }
 
-/** Encodes editor text for saving: the line endings asked for ("lf"/"crlf"; absent keeps them as sent) and the BOM if the file had one. */
-export function encodeText(content: string, options: { bom: boolean; lineEnding?: "lf" | "crlf" }): Buffer {
+/** Encodes editor text for saving: the line endings asked for ("lf"/"crlf"; anything else keeps them as sent) and the BOM if the file had one. */
+export function encodeText(content: string, options: { bom: boolean; lineEnding?: TextFile["lineEnding"] }): Buffer {
   let text = content;
-  if (options.lineEnding) {
+  if (options.lineEnding === "lf" || options.lineEnding === "crlf") {
     const lf = text.replace(/\r\n/g, "\n");
     text = options.lineEnding === "crlf" ? lf.replace(/\n/g, "\r\n") : lf;
   }

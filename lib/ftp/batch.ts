@@ -1,4 +1,6 @@
 import "server-only";
+import { FTPError } from "basic-ftp";
+import { AppError } from "@/lib/http/errors";
 import type { BatchEvent } from "@/lib/schemas/file-operations";
 import { toAppError } from "./errors";
 import type { WalkStop } from "./walk";
@@ -13,4 +15,16 @@ export function failedItem(path: string, err: unknown): BatchItem {
   const error = toAppError(err);
   if (error.code === "internal") console.error(`[ferry] ${path}: ${error.cause instanceof Error ? error.cause.message : String(error.cause)}`);
   return { type: "failed", path, error: { code: error.code, message: error.message } };
+}
+
+/**
+ * The "failed" result of a command on an entry Ferry has just seen in its folder's
+ * listing: a 550 then means the server refused (permissions, a protected file),
+ * not that the entry is missing, so it is 403 `ftp_permission_denied`.
+ */
+export function refusedItem(path: string, err: unknown, action: string): BatchItem {
+  if (err instanceof FTPError && err.code === 550) {
+    return failedItem(path, new AppError("ftp_permission_denied", `The server refused to ${action} this item: you may not have permission.`, { cause: err }));
+  }
+  return failedItem(path, err);
 }

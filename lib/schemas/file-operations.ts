@@ -44,8 +44,11 @@ export const saveBody = z.object({
   force: z.boolean().default(false),
   /** Write a UTF-8 byte order mark first (as `GET /api/fs/read` reported). */
   bom: z.boolean().default(false),
-  /** Line endings to write: "crlf" turns every line break into CRLF, "lf" into LF; absent keeps the text as sent. */
-  lineEnding: z.enum(["lf", "crlf"]).optional(),
+  /**
+   * Line endings to write: "crlf" turns every line break into CRLF, "lf" into LF; "mixed", "none"
+   * or absent keep the text as sent (so the editor can pass on what `GET /api/fs/read` said).
+   */
+  lineEnding: z.enum(["lf", "crlf", "mixed", "none"]).optional(),
 });
 
 export const extractBody = z.object({

@@ -132,6 +132,31 @@ describe("POST /api/fs/save", () => {
     expect((await save("fresh.txt", { content: "again", version: null })).status).toBe(409);
   });
 
+  it("writes a file with mixed line endings as sent when the editor passes lineEnding \"mixed\" back", async () => {
+    await writeFile(join(dir.local, "mixed.txt"), "a\r\nb\n");
+    const opened = (await (await read("mixed.txt")).json()) as TextFile;
+    expect(opened.lineEnding).toBe("mixed");
+    const res = await save("mixed.txt", { content: "a\r\nb\nc\n", version: opened.version, bom: opened.bom, lineEnding: opened.lineEnding });
+    expect(res.status).toBe(200);
+    expect(await readFile(join(dir.local, "mixed.txt"), "utf8")).toBe("a\r\nb\nc\n");
+  });
+
+  it("refuses text above EDITOR_MAX_BYTES with 413 and leaves the file as it was", async () => {
+    await writeFile(join(dir.local, "capped.txt"), "small\n");
+    const opened = (await (await read("capped.txt")).json()) as TextFile;
+    process.env.EDITOR_MAX_BYTES = "2048";
+    resetEnvForTests();
+    try {
+      const res = await save("capped.txt", { content: "y".repeat(2049), version: opened.version });
+      expect(res.status).toBe(413);
+      expect((await errorOf(res)).code).toBe("payload_too_large");
+      expect(await readFile(join(dir.local, "capped.txt"), "utf8")).toBe("small\n");
+    } finally {
+      delete process.env.EDITOR_MAX_BYTES;
+      resetEnvForTests();
+    }
+  });
+
   it("answers 400 for a body without content", async () => {
     const res = await save("x.txt", { version: null });
     expect(res.status).toBe(400);

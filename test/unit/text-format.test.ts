@@ -20,6 +20,8 @@ describe("encodeText", () => {
     ["a\r\nb\n", { bom: false, lineEnding: "crlf" as const }, "a\r\nb\r\n"],
     ["a\r\nb\r\n", { bom: false, lineEnding: "lf" as const }, "a\nb\n"],
     ["a\r\nb\n", { bom: false }, "a\r\nb\n"],
+    ["a\r\nb\n", { bom: false, lineEnding: "mixed" as const }, "a\r\nb\n"],
+    ["a\nb", { bom: false, lineEnding: "none" as const }, "a\nb"],
   ])("%j with %j", (text, options, expected) => {
     expect(encodeText(text, options).toString("utf8")).toBe(expected);
   });

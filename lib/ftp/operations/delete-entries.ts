@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import type { RemoteEntry } from "@/lib/schemas/entry";
-import { failedItem, type BatchItem, type BatchRun } from "../batch";
+import { failedItem, refusedItem, type BatchItem, type BatchRun } from "../batch";
 import { findEntry } from "../find-entry";
 import { splitRemote } from "../path-parts";
 import type { SessionPool } from "../pool";
@@ -108,6 +108,6 @@ async function removeOne(pool: SessionPool, path: string, kind: RemoteEntry["typ
     await pool.run((client) => (kind === "dir" ? client.removeEmptyDir(path) : client.remove(path)));
     return { type: "done", path, kind };
   } catch (err) {
-    return failedItem(path, err);
+    return refusedItem(path, err, "delete");
   }
 }

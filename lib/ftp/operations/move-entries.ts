@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/http/errors";
 import { joinRemote } from "@/lib/security/remote-path";
-import { failedItem, type BatchRun } from "../batch";
+import { failedItem, refusedItem, type BatchRun } from "../batch";
 import { assertFolderOrThrow, findEntry } from "../find-entry";
 import { isSameOrInside, splitRemote } from "../path-parts";
 import type { SessionPool } from "../pool";
@@ -27,7 +27,12 @@ export async function* moveEntries(pool: SessionPool, paths: string[], targetDir
       if (!entry) throw new AppError("not_found", `${name} does not exist.`);
       if (taken.has(name)) throw new AppError("conflict", `"${name}" already exists in ${targetDir}.`);
       const to = joinRemote(targetDir, name);
-      await pool.run((client) => client.rename(path, to));
+      try {
+        await pool.run((client) => client.rename(path, to));
+      } catch (err) {
+        yield refusedItem(path, err, "move");
+        continue;
+      }
       taken.add(name);
       yield { type: "done", path, kind: entry.type, to };
     } catch (err) {
