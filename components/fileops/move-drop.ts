@@ -1,9 +1,8 @@
 "use client";
+// Rows dropped on a folder row or a breadcrumb: the shell calls the handler with absolute paths
+// (from its `application/x-ferry-paths` drag data); the move runs with progress in a dialog.
+import { useFileOpsActions } from "./use-fileops-actions";
 
-// Placeholder from ui-shell; owner: fileops-ui. A hook (so it can use useBrowser()) returning the
-// handler the shell calls when rows (absolute `paths`) are dropped on a folder row or a breadcrumb.
 export function useMoveDrop(): (targetDir: string, paths: string[]) => void {
-  return noop;
+  return useFileOpsActions().drop;
 }
-
-function noop(_targetDir: string, _paths: string[]): void {}

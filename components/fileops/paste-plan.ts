@@ -1,4 +1,5 @@
 // What a paste, a drop or a "move to" does with a set of paths: pure, so it is tested without a browser.
+import { parentPath } from "@/lib/client/paths";
 
 /** What Ctrl/Cmd+X or Ctrl/Cmd+C put aside: absolute paths and the folder they were taken from. */
 export interface ClipboardContent {
@@ -14,12 +15,6 @@ export type TransferPlan =
   /** Nothing to do, and why (a message key of the fileops area). */
   | { op: "none"; reason: "fileops.paste.empty" | "fileops.move.sameFolder" | "fileops.move.intoItself" };
 
-/** The folder holding `path` ("/" for "/a"). */
-export function parentOf(path: string): string {
-  const cut = path.lastIndexOf("/");
-  return cut <= 0 ? "/" : path.slice(0, cut);
-}
-
 /** True when `dir` is `path` itself or lies inside it (moving a folder there is impossible). */
 export function isSameOrInside(dir: string, path: string): boolean {
   return dir === path || dir.startsWith(path === "/" ? "/" : `${path}/`);
@@ -33,7 +28,7 @@ export function planMove(paths: readonly string[], targetDir: string): TransferP
   const unique = [...new Set(paths)];
   if (unique.length === 0) return { op: "none", reason: "fileops.paste.empty" };
   if (unique.some((p) => isSameOrInside(targetDir, p))) return { op: "none", reason: "fileops.move.intoItself" };
-  const moving = unique.filter((p) => parentOf(p) !== targetDir);
+  const moving = unique.filter((p) => parentPath(p) !== targetDir);
   if (moving.length === 0) return { op: "none", reason: "fileops.move.sameFolder" };
   return { op: "move", paths: moving, targetDir };
 }
@@ -48,7 +43,7 @@ export function planPaste(clip: ClipboardContent | null, targetDir: string): Tra
   if (clip.mode === "cut") return planMove(clip.paths, targetDir);
   const paths = [...new Set(clip.paths)];
   if (paths.some((p) => isSameOrInside(targetDir, p))) return { op: "none", reason: "fileops.move.intoItself" };
-  return { op: "copy", paths, targetDir, conflict: paths.every((p) => parentOf(p) === targetDir) ? "rename" : "fail" };
+  return { op: "copy", paths, targetDir, conflict: paths.every((p) => parentPath(p) === targetDir) ? "rename" : "fail" };
 }
 
 /**

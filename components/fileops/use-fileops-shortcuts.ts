@@ -1,6 +1,57 @@
 "use client";
+// Keyboard shortcuts of the file operations (table in shortcut-for.ts). Keys typed into a field,
+// pressed while a dialog is open, or Ctrl+C with page text selected are left to the browser.
+import { useEffect, useRef } from "react";
+import { useBrowser } from "@/components/browser/browser-context";
+import { shortcutFor } from "./shortcut-for";
+import { useFileOpsActions, type FileOpsActions } from "./use-fileops-actions";
 
-// Placeholder from ui-shell; owner: fileops-ui. The shell calls it once inside <BrowserProvider>.
-// F2, Delete, Ctrl+X/C/V…: listen on document and skip events whose target is an input, textarea or
-// contenteditable. The shell itself handles arrows, Enter, Backspace, Alt+Up, Ctrl+A, Escape on the table.
-export function useFileOpsShortcuts(): void {}
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.closest("input, textarea, select, [contenteditable=''], [contenteditable=true], .cm-editor") !== null;
+}
+
+export function useFileOpsShortcuts(): void {
+  const actions = useFileOpsActions();
+  const { refresh } = useBrowser();
+  const latest = useRef<{ actions: FileOpsActions; refresh: () => Promise<void> }>({ actions, refresh });
+  useEffect(() => {
+    latest.current = { actions, refresh };
+  });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing || isTyping(event.target)) return;
+      // A modal dialog or a menu has the keyboard (the viewer's too).
+      if (document.querySelector("dialog[open], [role=menu]")) return;
+      const action = shortcutFor(event);
+      if (!action) return;
+      const selected = window.getSelection();
+      if ((action === "copy" || action === "cut") && selected && !selected.isCollapsed && selected.toString().trim() !== "") return;
+      event.preventDefault();
+      const { actions: a, refresh: reload } = latest.current;
+      switch (action) {
+        case "rename":
+          return a.rename();
+        case "delete":
+          return a.remove();
+        case "cut":
+          return a.cut();
+        case "copy":
+          return a.copy();
+        case "paste":
+          return a.paste();
+        case "newFolder":
+          return a.newFolder();
+        case "refresh":
+          return void reload();
+        case "properties":
+          return a.properties();
+        case "search":
+          return a.search();
+      }
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
+}

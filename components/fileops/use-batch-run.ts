@@ -1,0 +1,54 @@
+"use client";
+// Runs one batch operation with live progress and a cancel button's AbortController.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { runBatch, type BatchBody, type BatchOp, type BatchOutcome, type FailedItem } from "./fileops-api";
+
+export interface BatchProgress {
+  phase: "idle" | "running" | "finished" | "failed";
+  done: number;
+  failed: FailedItem[];
+  /** The last item the server reported (shown as "now: …"). */
+  current: string | null;
+  outcome: BatchOutcome | null;
+  /** The whole request failed (e.g. 501 not supported); `outcome` is null then. */
+  error: unknown;
+}
+
+const idle: BatchProgress = { phase: "idle", done: 0, failed: [], current: null, outcome: null, error: null };
+
+/**
+ * `start(op, body)` runs the batch; `cancel()` stops it between two items (what is
+ * done stays done). Unmounting cancels too, so closing a dialog never leaves a run behind.
+ */
+export function useBatchRun(onFinished?: (outcome: BatchOutcome) => void) {
+  const [progress, setProgress] = useState<BatchProgress>(idle);
+  const controller = useRef<AbortController | null>(null);
+  const finished = useRef(onFinished);
+  useEffect(() => {
+    finished.current = onFinished;
+  });
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const start = useCallback(async <K extends BatchOp>(op: K, body: BatchBody[K]) => {
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    setProgress({ ...idle, phase: "running" });
+    try {
+      const outcome = await runBatch(op, body, {
+        signal: abort.signal,
+        onItem: (item) =>
+          setProgress((p) => (item.type === "done" ? { ...p, done: p.done + 1, current: item.path } : { ...p, failed: [...p.failed, item], current: item.path })),
+      });
+      setProgress((p) => ({ ...p, phase: "finished", outcome, done: outcome.done.length, failed: outcome.failed }));
+      finished.current?.(outcome);
+    } catch (error) {
+      setProgress((p) => ({ ...p, phase: "failed", error }));
+    } finally {
+      if (controller.current === abort) controller.current = null;
+    }
+  }, []);
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  return { progress, start, cancel };
+}
