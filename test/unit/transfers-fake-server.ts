@@ -118,7 +118,7 @@ export class FakeTransferServer {
       return { status: 200, body: { offset: upload.bytes.length } };
     }
     const target = join(upload.dir, upload.name);
-    if (this.files.has(target) && !upload.overwrite) return error(409, "exists");
+    if (this.files.has(target) && !upload.overwrite && url.searchParams.get("overwrite") !== "1") return error(409, "exists");
     this.files.set(target, upload.bytes);
     this.uploads.delete(id);
     return { status: 200, body: { name: upload.name, path: target, size: upload.bytes.length } };

@@ -257,6 +257,40 @@ describe("UploadQueue: chunked, resumable uploads", () => {
     expect(storage.map.size).toBe(0);
   });
 
+  it("a name taken while uploading is asked at 'complete'; 'replace' completes the same upload with overwrite", async () => {
+    const { server, queue, item } = setup();
+    server.faults.push((req) => {
+      if (req.method === "PUT" && req.url.endsWith("offset=16")) server.files.set("/up/big.bin", new Uint8Array([7]));
+      return null;
+    });
+    const [id] = queue.add([{ file: textFile("big.bin", content), dir: "/up" }]);
+    await queue.whenSettled();
+    expect(item(id!).status).toBe("conflict");
+    const before = server.requests.length;
+    queue.resolveConflict(id!, "replace");
+    await queue.whenSettled();
+    expect(text(server.files.get("/up/big.bin"))).toBe(content);
+    expect(server.requests.slice(before).map((r) => `${r.method} ${r.url}`)).toEqual(["GET /api/fs/uploads/u1", "POST /api/fs/uploads/u1/complete?overwrite=1"]);
+  });
+
+  it("'keep both' after a refused 'complete' deletes that upload and sends the file under the new name", async () => {
+    const { server, queue, item, storage } = setup();
+    server.faults.push((req) => {
+      if (req.method === "PUT" && req.url.endsWith("offset=16")) server.files.set("/up/big.bin", new Uint8Array([7]));
+      return null;
+    });
+    const [id] = queue.add([{ file: textFile("big.bin", content), dir: "/up" }]);
+    await queue.whenSettled();
+    queue.resolveConflict(id!, "keepBoth");
+    await queue.whenSettled();
+    expect(item(id!)).toMatchObject({ status: "done", targetName: "big (1).bin" });
+    expect(text(server.files.get("/up/big (1).bin"))).toBe(content);
+    expect(server.files.get("/up/big.bin")).toEqual(new Uint8Array([7]));
+    expect(server.requests).toContainEqual({ method: "DELETE", url: "/api/fs/uploads/u1" });
+    expect(server.uploads.size).toBe(0);
+    expect(storage.map.size).toBe(0);
+  });
+
   it("a conflict at create is asked like any other; 'replace' creates with overwrite", async () => {
     const { server, queue, item } = setup();
     server.files.set("/up/big.bin", new Uint8Array([9]));

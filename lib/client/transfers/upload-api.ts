@@ -37,7 +37,7 @@ export const uploadUrls = {
   create: () => "/api/fs/uploads",
   one: (id: string) => `/api/fs/uploads/${encodeURIComponent(id)}`,
   chunk: (id: string, offset: number) => `/api/fs/uploads/${encodeURIComponent(id)}?offset=${offset}`,
-  complete: (id: string) => `/api/fs/uploads/${encodeURIComponent(id)}/complete`,
+  complete: (id: string, overwrite: boolean) => `/api/fs/uploads/${encodeURIComponent(id)}/complete${overwrite ? "?overwrite=1" : ""}`,
   mkdir: () => "/api/fs/mkdir",
   extract: () => "/api/fs/extract",
 };

@@ -1,7 +1,7 @@
 // The resumable path for files above one chunk: create → PUT chunks at offsets → complete.
 // The upload id is kept in localStorage, so after a failed chunk or a page reload the
 // browser asks the server how far it got (GET) and continues from there.
-import { bodyOrThrow, isExistsConflict, UploadHttpError } from "./upload-error";
+import { bodyOrThrow, UploadHttpError } from "./upload-error";
 import { uploadUrls, type CreatedUpload, type UploadedFile, type UploadStatusBody } from "./upload-api";
 import type { UploadJob } from "./upload-job";
 import { resumeKey } from "./resume-store";
@@ -105,19 +105,10 @@ export async function uploadChunked(job: UploadJob): Promise<UploadedFile> {
   const position = (await resumeSaved(job, key)) ?? (await create(job, key));
   job.onUploadId(position.id);
   await sendChunks(job, position);
-  try {
-    const response = await job.transport({ method: "POST", url: uploadUrls.complete(position.id), signal: job.signal });
-    const done = bodyOrThrow<UploadedFile>(response);
-    job.resume.remove(key);
-    job.onUploadId(null);
-    return done;
-  } catch (err) {
-    if (isExistsConflict(err)) {
-      // Someone created the target meanwhile: this upload cannot finish under that name. Start over after the user decides.
-      job.resume.remove(key);
-      job.onUploadId(null);
-      void job.transport({ method: "DELETE", url: uploadUrls.one(position.id) }).catch(() => undefined);
-    }
-    throw err;
-  }
+  // A 409 here (the name was taken meanwhile) keeps the upload: "replace" completes it with overwrite, the queue deletes it otherwise.
+  const response = await job.transport({ method: "POST", url: uploadUrls.complete(position.id, job.target.overwrite), signal: job.signal });
+  const done = bodyOrThrow<UploadedFile>(response);
+  job.resume.remove(key);
+  job.onUploadId(null);
+  return done;
 }

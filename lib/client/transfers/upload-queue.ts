@@ -261,6 +261,8 @@ export class UploadQueue {
 
   private applyDecision(entry: Entry, action: ConflictAction): void {
     entry.decided = action;
+    // A chunked upload refused at "complete" is still on the server: only "replace" can use it.
+    if (action !== "replace") this.discardServerUpload(entry);
     if (action === "skip") {
       this.update(entry, { status: "skipped", error: null });
       return;
