@@ -29,10 +29,11 @@ export function patternStream(size: number, seed = 1): Readable {
 }
 
 /** SHA-256 (hex) and byte count of a Node or web stream. */
-export async function hashStream(stream: AsyncIterable<Uint8Array>): Promise<{ sha256: string; bytes: number }> {
+export async function hashStream(stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash("sha256");
   let bytes = 0;
-  for await (const chunk of stream) {
+  // Node's web ReadableStream is async-iterable; the DOM typings don't say so.
+  for await (const chunk of stream as AsyncIterable<Uint8Array>) {
     hash.update(chunk);
     bytes += chunk.length;
   }
@@ -61,3 +62,61 @@ export function nameOfBytes(bytes: number, ext = ".bin"): string {
   const korean = Math.floor((bytes - ext.length) / 3);
   return "가".repeat(korean) + "x".repeat(bytes - ext.length - korean * 3) + ext;
 }
+
+export interface Part {
+  name: string;
+  /** Send the name as RFC 5987 `filename*=UTF-8''…` (how a client can carry CR/LF/NUL to the server). */
+  encodedName?: boolean;
+  /** The file's bytes, produced when the part is sent. */
+  data: () => AsyncIterable<Uint8Array>;
+}
+
+/**
+ * A multipart/form-data body streamed part by part as a browser sends it (field
+ * `file`, raw UTF-8 file name). `failAfter`: error the body once this many file
+ * bytes went out (a browser that went away half way).
+ */
+export function multipartBody(parts: Part[], failAfter?: number): { body: ReadableStream<Uint8Array>; contentType: string } {
+  const boundary = `----ferry-test-${Math.random().toString(16).slice(2)}`;
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    let sent = 0;
+    for (const part of parts) {
+      const filename = part.encodedName ? `filename*=UTF-8''${encodeURIComponent(part.name)}` : `filename="${part.name.replace(/"/g, "%22")}"`;
+      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; ${filename}\r\nContent-Type: application/octet-stream\r\n\r\n`);
+      for await (const chunk of part.data()) {
+        if (failAfter !== undefined && sent + chunk.length > failAfter) {
+          yield chunk.subarray(0, failAfter - sent);
+          throw new Error("the browser went away");
+        }
+        sent += chunk.length;
+        yield chunk;
+      }
+      yield Buffer.from("\r\n");
+    }
+    yield Buffer.from(`--${boundary}--\r\n`);
+  }
+  return { body: webStreamOf(chunks()), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A web ReadableStream pulling from an async iterator (errors it when the iterator throws). */
+export function webStreamOf(source: AsyncIterator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await source.next();
+        if (next.done) controller.close();
+        else controller.enqueue(new Uint8Array(next.value));
+      } catch (err) {
+        controller.error(err);
+      }
+    },
+    async cancel() {
+      await source.return?.(undefined);
+    },
+  });
+}
+
+/** Bytes of a buffer as a one-chunk iterable (for `Part.data`). */
+export const bytesOf = (data: Uint8Array) => async function* () {
+  yield data;
+};

@@ -1,0 +1,80 @@
+import "server-only";
+import { Transform, type Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { FTPError } from "basic-ftp";
+import { fileVersion } from "@/lib/ftp/file-version";
+import type { SessionPool } from "@/lib/ftp/pool";
+import { AppError } from "@/lib/http/errors";
+import { transferGuard } from "@/lib/security/transfer-guard";
+
+/** 409 `exists` unless `overwrite`: nothing ever writes over a file the user did not mean to replace. */
+export async function assertMayWrite(pool: SessionPool, target: string, overwrite: boolean): Promise<void> {
+  if (overwrite) return;
+  const existing = await pool.run((client) => fileVersion(client, target), { idempotent: true });
+  if (existing) throw new AppError("exists", `${target} already exists. Send overwrite=1 to replace it.`, { details: { path: target, size: existing.size } });
+}
+
+/**
+ * Renames a finished temp file onto its target. A server that refuses RNTO onto an
+ * existing file (some do) gets the old file deleted first, only when overwriting.
+ */
+export async function renameOnto(pool: SessionPool, temp: string, target: string, overwrite: boolean): Promise<void> {
+  await assertMayWrite(pool, target, overwrite);
+  try {
+    await pool.run((client) => client.rename(temp, target));
+  } catch (err) {
+    if (!overwrite || !(err instanceof FTPError) || err.code < 500) throw err;
+    await pool.run(async (client) => {
+      await client.remove(target);
+      await client.rename(temp, target);
+    });
+  }
+}
+
+/** Deletes a temp file, ignoring failure (it may never have been created); on a fresh client if the old one died. */
+export async function removeQuietly(pool: SessionPool, path: string): Promise<void> {
+  await pool.run((client) => client.remove(path, true)).catch(() => undefined);
+}
+
+export interface StoreOptions {
+  overwrite: boolean;
+  /** Checked after the STOR (busboy's `file.truncated`): true means the file passed the size limit. */
+  truncated?: () => boolean;
+  /** Largest size allowed (bytes): more is 413 and the temp file is dropped. */
+  maxBytes?: number;
+}
+
+/**
+ * STOR `source` to `temp` beside `target`, then renames it onto `target`, so a
+ * failed or cancelled upload never touches the old file: on any failure the temp
+ * file is removed and the error rethrown. The stream passes the transfer guard
+ * (idle / minimum rate). Resolves with the bytes stored.
+ */
+export async function storeAtomically(pool: SessionPool, source: Readable, temp: string, target: string, options: StoreOptions): Promise<number> {
+  await assertMayWrite(pool, target, options.overwrite);
+  const guard = transferGuard();
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  try {
+    await pool.run(async (client) => {
+      // A failing source destroys the guard, which basic-ftp sees as its source failing: the STOR is cut.
+      const feeding = pipeline(source, counter, guard).catch((err: unknown) => void guard.destroy(err instanceof Error ? err : new Error(String(err))));
+      await client.uploadFrom(guard, temp);
+      await feeding;
+    });
+    if (options.truncated?.() || (options.maxBytes !== undefined && bytes > options.maxBytes)) {
+      const limit = options.maxBytes === undefined ? "" : ` (${options.maxBytes.toLocaleString("en")} bytes)`;
+      throw new AppError("payload_too_large", `The file is larger than the most Ferry accepts${limit}.`);
+    }
+    await renameOnto(pool, temp, target, options.overwrite);
+    return bytes;
+  } catch (err) {
+    await removeQuietly(pool, temp);
+    throw err;
+  }
+}
