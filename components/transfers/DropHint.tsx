@@ -32,21 +32,26 @@ export function DropHint({ path }: { path: string }) {
       e.preventDefault(); // allow dropping anywhere on the page
       if (e.dataTransfer) e.dataTransfer.dropEffect = "copy";
     };
-    const drop = (e: DragEvent) => {
+    // Captured: the listing stops the drop's propagation, and the highlight must go away all the same.
+    const endDrag = () => {
       depth = 0;
       setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
       if (!dragHasFiles(e.dataTransfer) || !e.dataTransfer) return;
       if (e.defaultPrevented) return; // the listing or a folder row took it
       e.preventDefault();
       upload(path, e.dataTransfer);
     };
-    window.addEventListener("dragenter", enter);
-    window.addEventListener("dragleave", leave);
+    window.addEventListener("dragenter", enter, true);
+    window.addEventListener("dragleave", leave, true);
+    window.addEventListener("drop", endDrag, true);
     window.addEventListener("dragover", over);
     window.addEventListener("drop", drop);
     return () => {
-      window.removeEventListener("dragenter", enter);
-      window.removeEventListener("dragleave", leave);
+      window.removeEventListener("dragenter", enter, true);
+      window.removeEventListener("dragleave", leave, true);
+      window.removeEventListener("drop", endDrag, true);
       window.removeEventListener("dragover", over);
       window.removeEventListener("drop", drop);
     };
