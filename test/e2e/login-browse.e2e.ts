@@ -1,0 +1,226 @@
+// The foundation as a person uses it: log in through the form, browse, breadcrumbs, languages,
+// phone width, dark mode, wrong password, saved sites, logout, an ended session.
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { test } from "./harness";
+
+const rowNames = (page: Page) => page.locator('[data-testid="file-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-name")));
+const row = (page: Page, name: string) => page.locator(`[data-testid="file-table"] tbody tr[data-name="${name}"]`);
+const pathname = (page: Page) => decodeURIComponent(new URL(page.url()).pathname);
+
+test("log in through the form, open a folder, come back by breadcrumb", async ({ newPage, screenshot, baseUrl }) => {
+  const { page } = await newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByRole("heading", { name: "Connect to an FTP server" }).waitFor();
+  await screenshot(page, "login-form");
+  await page.getByRole("button", { name: "Connect" }).click();
+  await page.waitForURL(`${baseUrl}/files`);
+  await row(page, "한글 문서.txt").waitFor();
+  const names = await rowNames(page);
+  // Folders first, then files, by name.
+  assert.deepEqual(names.slice(0, 3), ["images", "projects", "문서"]);
+  assert.ok(names.includes("name with spaces.txt"));
+  assert.match((await page.getByTestId("connection").textContent()) ?? "", /^demo@127\.0\.0\.1$/);
+  await screenshot(page, "browse-root");
+
+  await row(page, "projects").getByTestId("entry-name").click();
+  await page.waitForURL(`${baseUrl}/files/projects`);
+  await row(page, "website").waitFor();
+  await row(page, "notes").getByTestId("entry-name").click();
+  await row(page, "2025").waitFor();
+  assert.equal(await page.getByTestId("breadcrumbs").innerText(), "Root\n/\nprojects\n/\nnotes");
+  await screenshot(page, "browse-nested");
+
+  await page.getByTestId("breadcrumbs").getByRole("link", { name: "projects" }).click();
+  await page.waitForURL(`${baseUrl}/files/projects`);
+  await row(page, "notes").waitFor();
+  await page.getByTestId("breadcrumbs").getByRole("link", { name: "Root" }).click();
+  await page.waitForURL(`${baseUrl}/files`);
+  await row(page, "한글 문서.txt").waitFor();
+
+  // A Korean folder: the URL holds it encoded, reload and back/forward keep the place.
+  await row(page, "문서").getByTestId("entry-name").click();
+  await row(page, "보고서.txt").waitFor();
+  assert.equal(new URL(page.url()).pathname, "/files/%EB%AC%B8%EC%84%9C");
+  await page.reload();
+  await row(page, "보고서.txt").waitFor();
+  await page.goBack();
+  await row(page, "README.txt").waitFor();
+  await page.goForward();
+  await row(page, "보고서.txt").waitFor();
+  assert.equal(pathname(page), "/files/문서");
+});
+
+test("a bookmarked folder address opens that folder after login", async ({ newPage, baseUrl }) => {
+  const { page } = await newPage();
+  await page.goto(`${baseUrl}/files/projects/website`);
+  await page.waitForURL((u) => u.pathname === "/login");
+  assert.equal(new URL(page.url()).searchParams.get("next"), "/files/projects/website");
+  await page.getByRole("button", { name: "Connect" }).click();
+  await page.waitForURL(`${baseUrl}/files/projects/website`);
+  await row(page, "index.html").waitFor();
+});
+
+test("table: sizes, dates, permissions, sort, filter, selection and keyboard", async ({ newPage, login, screenshot }) => {
+  const { page } = await newPage();
+  await login(page);
+  const readme = row(page, "README.txt");
+  await readme.waitFor();
+  // Exact bytes on hover; a date in the browser's zone.
+  assert.match((await readme.locator("td").nth(2).locator("span").getAttribute("title")) ?? "", /^\d[\d,]* bytes$/);
+  assert.ok(await readme.locator("time").count());
+
+  await page.getByRole("button", { name: "Size" }).click();
+  await page.getByRole("button", { name: "Size" }).click();
+  const bySizeDesc = await rowNames(page);
+  assert.deepEqual(bySizeDesc.slice(0, 3), ["문서", "projects", "images"], "folders stay first, sorted among themselves");
+
+  await page.getByTestId("filter").fill("TXT");
+  assert.deepEqual((await rowNames(page)).sort(), ["README.txt", "name with spaces.txt", "한글 문서.txt"].sort());
+  await page.getByTestId("filter").fill("zzz");
+  await page.getByText("No names here match “zzz”.").waitFor();
+  await page.getByTestId("filter").fill("");
+
+  await page.getByRole("button", { name: "Name" }).click(); // back to name, ascending
+  await row(page, "README.txt").click();
+  await row(page, "한글 문서.txt").click({ modifiers: ["Shift"] });
+  assert.match((await page.getByTestId("status-bar").textContent()) ?? "", /3 selected/);
+  await row(page, "name with spaces.txt").click({ modifiers: ["Control"] });
+  assert.match((await page.getByTestId("status-bar").textContent()) ?? "", /2 selected/);
+  await screenshot(page, "browse-selection");
+
+  // Keyboard alone: cursor to "projects", Enter opens, Backspace goes back up, Alt+Up too.
+  await row(page, "images").click();
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-name")), "projects");
+  await page.keyboard.press("Enter");
+  await row(page, "website").waitFor();
+  await row(page, "website").click();
+  await page.keyboard.press("Enter");
+  await row(page, "style.css").waitFor();
+  await row(page, "style.css").click();
+  await page.keyboard.press("Alt+ArrowUp");
+  await row(page, "notes").waitFor();
+  await row(page, "notes").click();
+  await page.keyboard.press("Backspace");
+  await row(page, "README.txt").waitFor();
+  await page.keyboard.press("Control+a");
+  assert.match((await page.getByTestId("status-bar").textContent()) ?? "", /8 items · 8 selected/);
+});
+
+test("an empty folder says so", async ({ newPage, login, ftp }) => {
+  const { mkdir } = await import("node:fs/promises");
+  await mkdir(`${ftp.root}/empty folder`, { recursive: true });
+  const { page } = await newPage();
+  await login(page, { next: "/files/empty%20folder" });
+  await page.getByTestId("listing-empty").getByText("This folder is empty.").waitFor();
+});
+
+test("a folder that does not exist shows a plain error", async ({ newPage, login, screenshot }) => {
+  const { page } = await newPage();
+  await login(page);
+  await page.goto(`${page.url()}/no-such-folder`);
+  await page.getByTestId("listing-error").waitFor();
+  assert.match((await page.getByTestId("listing-error").textContent()) ?? "", /This folder could not be opened/);
+  await screenshot(page, "browse-error");
+});
+
+test("wrong password: its own message on the form, nothing stored", async ({ newPage, baseUrl, screenshot }) => {
+  const { page, context } = await newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('input[name="password"]').fill("not-the-password");
+  await page.getByRole("button", { name: "Connect" }).click();
+  const error = page.getByTestId("login-error");
+  await error.waitFor();
+  assert.match((await error.textContent()) ?? "", /The server refused the user name or password\./);
+  assert.equal(new URL(page.url()).pathname, "/login");
+  assert.deepEqual(await context.cookies(), []);
+  await screenshot(page, "login-wrong-password");
+});
+
+test("Korean: the browser's language is followed, and the switch changes it", async ({ newPage, baseUrl, screenshot }) => {
+  const { page } = await newPage({ locale: "ko-KR" });
+  await page.goto(`${baseUrl}/login`);
+  await page.getByRole("heading", { name: "FTP 서버에 연결" }).waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "ko");
+  await screenshot(page, "login-ko");
+  await page.getByRole("button", { name: "연결" }).click();
+  await row(page, "한글 문서.txt").waitFor();
+  await page.getByRole("button", { name: "로그아웃" }).waitFor();
+  assert.match((await page.getByTestId("status-bar").textContent()) ?? "", /8개 항목/);
+  await screenshot(page, "browse-ko");
+  await page.getByTestId("language-switch").selectOption("en");
+  await page.getByRole("button", { name: "Log out" }).waitFor();
+  await page.reload();
+  await page.getByRole("button", { name: "Log out" }).waitFor();
+});
+
+test("phone width (375 px) in dark mode", async ({ newPage, baseUrl, login, screenshot }) => {
+  const { page } = await newPage({ viewport: { width: 375, height: 740 }, colorScheme: "dark", hasTouch: true, isMobile: true });
+  await page.goto(`${baseUrl}/login`);
+  await screenshot(page, "login-phone-dark");
+  await login(page);
+  await row(page, "README.txt").waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  assert.equal(await page.getByRole("columnheader", { name: "Size" }).isVisible(), false, "the size column folds under the name");
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.notEqual(bg, "rgb(248, 250, 252)", "dark mode follows the system");
+  await screenshot(page, "browse-phone-dark");
+  await row(page, "projects").getByTestId("entry-name").tap();
+  await row(page, "website").waitFor();
+});
+
+test("saved sites remember the connection but never the password, and can be forgotten", async ({ newPage, baseUrl, ftp }) => {
+  const { page } = await newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Remember this site").check();
+  await page.getByRole("button", { name: "Connect" }).click();
+  await page.waitForURL(`${baseUrl}/files`);
+  const stored = await page.evaluate(() => localStorage.getItem("ferry-sites"));
+  const sites = JSON.parse(stored ?? "[]") as Array<Record<string, unknown>>;
+  assert.deepEqual(sites, [{ host: "127.0.0.1", port: ftp.port, user: "demo", tls: "none", transferMode: "passive", encoding: "auto" }]);
+  assert.ok(!/password/i.test(stored ?? ""));
+
+  await page.getByTestId("logout").click();
+  await page.waitForURL(`${baseUrl}/login`);
+  const list = page.getByTestId("saved-sites");
+  await list.getByText(`demo@127.0.0.1:${ftp.port}`).waitFor();
+  await page.getByRole("button", { name: `Forget demo@127.0.0.1:${ftp.port}` }).click();
+  assert.equal(await list.count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem("ferry-sites")), "[]");
+});
+
+test("logout ends the session: the files page asks to log in again", async ({ newPage, login, baseUrl }) => {
+  const { page } = await newPage();
+  await login(page);
+  await page.getByTestId("logout").click();
+  await page.waitForURL(`${baseUrl}/login`);
+  const res = await page.request.get(`${baseUrl}/api/session`);
+  assert.equal(res.status(), 401);
+  await page.goto(`${baseUrl}/files/projects`);
+  await page.waitForURL((u) => u.pathname === "/login");
+  assert.equal(new URL(page.url()).searchParams.get("next"), "/files/projects");
+});
+
+test("an ended session returns to the login form with a message, then to the same folder", async ({ newPage, login, baseUrl, screenshot }) => {
+  const { page, context } = await newPage();
+  await login(page, { next: "/files/projects" });
+  await row(page, "website").waitFor();
+  // End the session on the server while the browser keeps its cookie, as an idle timeout does.
+  const cookies = await context.cookies();
+  const status = await page.evaluate(async () => (await fetch("/api/session", { method: "DELETE", headers: { "X-Ferry-Request": "1" } })).status);
+  assert.equal(status, 204);
+  await context.addCookies(cookies);
+
+  await row(page, "website").getByTestId("entry-name").click();
+  await page.waitForURL((u) => u.pathname === "/login");
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get("reason"), "session_expired");
+  assert.equal(url.searchParams.get("next"), "/files/projects/website");
+  await page.getByTestId("login-reason").getByText("Your session has ended. Log in again to continue where you were.").waitFor();
+  await screenshot(page, "login-session-expired");
+  await page.getByRole("button", { name: "Connect" }).click();
+  await page.waitForURL(`${baseUrl}/files/projects/website`);
+  await row(page, "index.html").waitFor();
+});
