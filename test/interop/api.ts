@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -7,10 +7,25 @@ export const ORIGIN = "http://ferry.test";
 
 type Handler = (req: Request) => Promise<Response>;
 
-/** The route module of an API path (`/api/fs/list` → app/api/fs/list/route.ts), or undefined when it is not built. */
+/** The folder of `segments` under app/, a literal folder first, else a dynamic one (`[id]`) as Next matches it. */
+function routeDir(segments: string[]): string | undefined {
+  let dir = join(root, "app");
+  for (const segment of segments) {
+    if (existsSync(join(dir, segment))) dir = join(dir, segment);
+    else {
+      const dynamic = readdirSync(dir).find((name) => /^\[[^.\]]+\]$/.test(name));
+      if (!dynamic) return undefined;
+      dir = join(dir, dynamic);
+    }
+  }
+  return dir;
+}
+
+/** The route module of an API path (`/api/fs/list` → app/api/fs/list/route.ts, `/api/fs/uploads/abc` → …/uploads/[id]/route.ts), or undefined when it is not built. */
 export async function routeModule(path: string): Promise<Record<string, Handler> | undefined> {
-  const file = join(root, "app", ...path.replace(/^\//, "").split("/"), "route.ts");
-  if (!existsSync(file)) return undefined;
+  const dir = routeDir(path.replace(/^\//, "").split("/"));
+  const file = dir && join(dir, "route.ts");
+  if (!file || !existsSync(file)) return undefined;
   return (await import(/* @vite-ignore */ file)) as Record<string, Handler>;
 }
 

@@ -1,10 +1,12 @@
 // Transfer features of the contract (upload, download, resume, zip), registered by
 // contract.test.ts inside each server × TLS × transfer-mode block.
+import { createHash } from "node:crypto";
 import { linkSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { call, hasRoute } from "./api";
+import yauzl from "yauzl";
+import { call, expectJson, hasRoute } from "./api";
 import { chownTree, sha256, sha256Body, sha256File, writeRandomFile } from "./fixtures";
 import { noteNotBuilt, type Combo } from "./matrix";
 import { multipartFromFiles } from "./multipart";
@@ -16,6 +18,7 @@ const routes = {
   download: await hasRoute("GET", "/api/fs/download"),
   upload: await hasRoute("POST", "/api/fs/upload"),
   zip: await hasRoute("GET", "/api/fs/zip"),
+  uploads: await hasRoute("POST", "/api/fs/uploads"),
 };
 
 let bigFile: { path: string; sha256: string } | undefined;
@@ -117,13 +120,101 @@ export function defineTransferCases(ctx: TransferContext): void {
     expect(await sha256Body(res)).toEqual({ sha256: sha256(data.subarray(from)), bytes: data.length - from });
   });
 
-  // The chunked upload protocol and the zip route are not documented yet: when a route appears,
-  // these fail until the case is written against it (test/interop/transfer-cases.ts).
-  feature(ctx, "resume upload", routes.upload, "POST /api/fs/upload", async () => {
-    throw new Error("POST /api/fs/upload exists now: write the resume-upload case against its chunk protocol (docs/api.md)");
+  feature(ctx, "resume upload", routes.uploads, "POST /api/fs/uploads", async () => {
+    mkdirSync(at("resume-up"));
+    chownTree(at("resume-up"));
+    const data = Buffer.alloc(6 * 1024 * 1024 + 4321);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 131 + (i >> 12)) & 255;
+    const dir = `${ctx.remote}/resume-up`;
+    const created = await expectJson<{ id: string; offset: number; chunkSize: number }>(
+      await call("POST", "/api/fs/uploads", { cookie: ctx.cookie(), json: { dir, name: "이어 올리기.bin", size: data.length } }),
+      201,
+    );
+    const put = (offset: number, bytes: Buffer, cutAfter?: number) =>
+      call("PUT", `/api/fs/uploads/${created.id}`, { cookie: ctx.cookie(), query: { offset: String(offset) }, body: chunkBody(bytes, cutAfter), headers: { "content-type": "application/octet-stream" } });
+    expect(await expectJson(await put(0, data.subarray(0, 2 * 1024 * 1024)), 200)).toEqual({ offset: 2 * 1024 * 1024 });
+    // The next chunk's connection drops half way; the server keeps what arrived.
+    expect((await put(2 * 1024 * 1024, data.subarray(2 * 1024 * 1024, 4 * 1024 * 1024), 1024 * 1024 + 3)).status).toBeGreaterThanOrEqual(400);
+    let offset = (await expectJson<{ offset: number }>(await call("GET", `/api/fs/uploads/${created.id}`, { cookie: ctx.cookie() }), 200)).offset;
+    expect(offset).toBeGreaterThanOrEqual(2 * 1024 * 1024);
+    while (offset < data.length) {
+      const res = await put(offset, data.subarray(offset, Math.min(data.length, offset + 3 * 1024 * 1024)));
+      const body = (await res.json()) as { offset?: number; error?: { code: string; details?: { offset: number } } };
+      if (res.status === 409 && body.error?.code === "offset_mismatch") offset = body.error.details!.offset;
+      else if (res.status === 200) offset = body.offset!;
+      else throw new Error(`chunk at ${offset}: HTTP ${res.status} ${JSON.stringify(body)}`);
+    }
+    expect(await expectJson(await call("POST", `/api/fs/uploads/${created.id}/complete`, { cookie: ctx.cookie() }), 200)).toEqual({ name: "이어 올리기.bin", path: `${dir}/이어 올리기.bin`, size: data.length });
+    expect(await sha256File(at("resume-up", "이어 올리기.bin"))).toBe(sha256(data));
+    expect(readdirSync(at("resume-up"))).toEqual(["이어 올리기.bin"]);
   });
 
   feature(ctx, "zip download", routes.zip, "GET /api/fs/zip", async () => {
-    throw new Error("GET /api/fs/zip exists now: write the zip case against docs/api.md");
+    const files: Record<string, Buffer> = {
+      "zip-src/top.txt": Buffer.from("top\n"),
+      "zip-src/한글 폴더/안쪽 파일.txt": Buffer.from("안쪽\n"),
+      "zip-src/한글 폴더/deeper/bytes.bin": Buffer.from(Array.from({ length: 70_001 }, (_, i) => (i * 13) & 255)),
+      "zip-src/한글 폴더/deeper/empty.txt": Buffer.alloc(0),
+    };
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(join(at(path), ".."), { recursive: true });
+      writeFileSync(at(path), content);
+    }
+    chownTree(at("zip-src"));
+    const res = await call("GET", "/api/fs/zip", { cookie: ctx.cookie(), query: { dir: `${ctx.remote}/zip-src` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/zip");
+    const entries = await readZipEntries(res, join(tmpdir(), `ferry-interop-zip-${process.pid}-${ctx.combo.slug}.zip`));
+    const want = Object.fromEntries(Object.entries(files).map(([path, content]) => [path.slice("zip-src/".length), sha256(content)]));
+    want["한글 폴더/"] = "dir";
+    want["한글 폴더/deeper/"] = "dir";
+    expect(entries).toEqual(want);
   });
+}
+
+/** A chunk body streamed in 256 KiB pieces; `cutAfter` errors it after that many bytes (a dropped connection). */
+function chunkBody(bytes: Buffer, cutAfter?: number): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (cutAfter !== undefined && at >= cutAfter) return controller.error(new Error("connection dropped"));
+      if (at >= bytes.length) return controller.close();
+      const end = Math.min(bytes.length, at + 256 * 1024, cutAfter ?? Infinity);
+      controller.enqueue(new Uint8Array(bytes.subarray(at, end)));
+      at = end;
+    },
+  });
+}
+
+/** Saves a zip answer and reads it back with yauzl: name → SHA-256 of the content ("dir" for folders). */
+async function readZipEntries(res: Response, file: string): Promise<Record<string, string>> {
+  writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  try {
+    const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z))));
+    const entries: Record<string, string> = {};
+    await new Promise<void>((resolve, reject) => {
+      zip.on("error", reject);
+      zip.on("end", () => resolve());
+      zip.on("entry", (entry: yauzl.Entry) => {
+        if (entry.fileName.endsWith("/")) {
+          entries[entry.fileName] = "dir";
+          return zip.readEntry();
+        }
+        zip.openReadStream(entry, (err, stream) => {
+          if (err) return reject(err);
+          const hash = createHash("sha256");
+          stream.on("data", (chunk: Buffer) => hash.update(chunk));
+          stream.on("error", reject);
+          stream.on("end", () => {
+            entries[entry.fileName] = hash.digest("hex");
+            zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+    return entries;
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
