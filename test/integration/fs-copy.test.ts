@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as copyRoute from "@/app/api/fs/copy/route";
 import type { BatchEvent } from "@/lib/schemas/file-operations";
-import { login } from "./helpers";
+import { apiRequest, login } from "./helpers";
 import { ndjsonLines, ownFolder, post } from "./fs-helpers";
 
 let cookie: string;
@@ -72,6 +72,27 @@ describe("POST /api/fs/copy", () => {
     const body = await res.json();
     expect(body.failed.map((f: { error: { code: string } }) => f.error.code)).toEqual(["bad_request", "not_found"]);
     expect(await readdir(join(dir.local, "c3/inner"))).toEqual([]);
+  });
+
+  it("stops when the request is aborted mid-file, removes the partial copy and copies nothing more", async () => {
+    await mkdir(join(dir.local, "c5/dst"), { recursive: true });
+    await writeFile(join(dir.local, "c5/big.bin"), Buffer.alloc(64 * 1024 * 1024, 7));
+    await writeFile(join(dir.local, "c5/after.txt"), "later");
+    const controller = new AbortController();
+    const req = apiRequest("POST", "/api/fs/copy", { body: { paths: [`${dir.remote}/c5/big.bin`, `${dir.remote}/c5/after.txt`], targetDir: `${dir.remote}/c5/dst` }, cookie });
+    const answer = copyRoute.POST(new Request(req, { signal: controller.signal }));
+    // Abort once the temporary copy has started to fill (a condition, not a timer).
+    for (;;) {
+      const temp = (await readdir(join(dir.local, "c5/dst"))).find((n) => n.endsWith(".part"));
+      if (temp && (await stat(join(dir.local, "c5/dst", temp)).then((s) => s.size, () => 0)) > 0) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    controller.abort();
+    const body = await (await answer).json();
+    expect(body.done).toEqual([]);
+    expect(body.failed).toMatchObject([{ path: `${dir.remote}/c5/big.bin`, error: { message: expect.stringContaining("cancelled") } }]);
+    expect(body.stopped).toBe("aborted");
+    expect(await readdir(join(dir.local, "c5/dst"))).toEqual([]);
   });
 
   it("streams NDJSON progress, one line per copied entry", async () => {
