@@ -1,14 +1,13 @@
 "use client";
 // "New folder" / "New file": asks for a name (a free one is suggested), creates it, selects it;
-// a new file then opens in the editor.
+// a new file then opens in the editor (the viewer's useOpenEditor).
 import { useId, useState } from "react";
 import { useBrowser } from "@/components/browser/browser-context";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { useOpenEntry } from "@/components/viewer/open-entry";
+import { useOpenEditor } from "@/components/viewer/open-entry";
 import { joinPath } from "@/lib/client/paths";
 import { useT } from "@/lib/i18n";
-import type { RemoteEntry } from "@/lib/schemas/entry";
 import { errorText } from "./error-text";
 import { createFile, createFolder } from "./fileops-api";
 import { freeName, nameProblem } from "./names";
@@ -17,7 +16,7 @@ import { errorTextClass, inputClass } from "./styles";
 export function CreateDialog({ what, dir, taken, onClose }: { what: "folder" | "file"; dir: string; taken: string[]; onClose: () => void }) {
   const t = useT();
   const { refresh, setSelection, setFocused, notify } = useBrowser();
-  const openEntry = useOpenEntry();
+  const openEditor = useOpenEditor();
   const [name, setName] = useState(() => freeName(t(what === "folder" ? "fileops.create.defaultFolder" : "fileops.create.defaultFile"), taken));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,7 +39,7 @@ export function CreateDialog({ what, dir, taken, onClose }: { what: "folder" | "
     setSelection(new Set([name]));
     setFocused(name);
     notify(t(what === "folder" ? "fileops.create.folderDone" : "fileops.create.fileDone", { name }), "success");
-    if (what === "file") openEntry(newFileEntry(name));
+    if (what === "file") openEditor(joinPath(dir, name));
   };
 
   return (
@@ -89,8 +88,4 @@ export function CreateDialog({ what, dir, taken, onClose }: { what: "folder" | "
       </form>
     </Dialog>
   );
-}
-
-function newFileEntry(name: string): RemoteEntry {
-  return { name, type: "file", size: 0, modifiedAt: new Date().toISOString(), rawModifiedAt: null, permissions: null, owner: null, group: null, target: null };
 }

@@ -3,13 +3,14 @@
 // streams them; Stop cancels; each hit opens its folder with the hit selected.
 import { useEffect, useId, useRef, useState } from "react";
 import { useBrowser } from "@/components/browser/browser-context";
+import { humanSize } from "@/components/browser/format-entry";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useLocale, useT } from "@/lib/i18n";
 import { errorText } from "./error-text";
 import { revealAfterNavigation } from "./fileops-store";
 import { searchNames, type SearchEnd, type SearchHit } from "./fileops-api";
-import { formatBytes, formatCount } from "./format";
+import { formatCount } from "./format";
 import { errorTextClass, inputClass, listBoxClass, mutedTextClass } from "./styles";
 
 type Phase = { phase: "idle" } | { phase: "running" } | { phase: "done"; end: SearchEnd } | { phase: "cancelled" } | { phase: "error"; message: string };
@@ -128,7 +129,7 @@ export function SearchDialog({ dir, onClose }: { dir: string; onClose: () => voi
                   <span className="flex w-full items-baseline gap-2">
                     <span aria-hidden="true">{hit.entry.type === "dir" ? "📁" : "📄"}</span>
                     <span className="min-w-0 flex-1 font-medium break-all">{hit.entry.name}</span>
-                    {hit.entry.type === "file" && hit.entry.size !== null ? <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">{formatBytes(hit.entry.size, locale)}</span> : null}
+                    {hit.entry.type === "file" && hit.entry.size !== null ? <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">{humanSize(hit.entry.size, locale)}</span> : null}
                   </span>
                   <span className="text-xs break-all text-slate-600 dark:text-slate-400">{t("fileops.search.inFolder", { folder: hit.folder })}</span>
                 </button>

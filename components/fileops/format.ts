@@ -1,19 +1,4 @@
-// Sizes and dates in the user's language (Intl), for the properties dialog and summaries.
-
-const units = ["B", "KB", "MB", "GB", "TB", "PB"] as const;
-
-/** "1.5 MB" style (powers of 1024, one decimal above bytes); "—" for null. */
-export function formatBytes(bytes: number | null, locale: string): string {
-  if (bytes === null) return "—";
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
-  return `${number} ${units[unit]}`;
-}
+// Counts and dates in the user's language (Intl), for the properties dialog and summaries (sizes: humanSize of the browser).
 
 /** Exact byte count with grouping: "1,234,567". */
 export function formatCount(n: number, locale: string): string {

@@ -8,7 +8,8 @@ import { useFileOpsActions, type FileOpsActions } from "./use-fileops-actions";
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.closest("input, textarea, select, [contenteditable=''], [contenteditable=true], .cm-editor") !== null;
+  const textInput = "input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not([type=reset])";
+  return target.isContentEditable || target.closest(`${textInput}, textarea, select, .cm-editor`) !== null;
 }
 
 export function useFileOpsShortcuts(): void {
@@ -29,6 +30,8 @@ export function useFileOpsShortcuts(): void {
       const selected = window.getSelection();
       if ((action === "copy" || action === "cut") && selected && !selected.isCollapsed && selected.toString().trim() !== "") return;
       event.preventDefault();
+      // The table opens the row on any Enter: Alt+Enter (properties) must not reach it.
+      if (action === "properties") event.stopPropagation();
       const { actions: a, refresh: reload } = latest.current;
       switch (action) {
         case "rename":
@@ -51,7 +54,8 @@ export function useFileOpsShortcuts(): void {
           return a.search();
       }
     };
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
+    // Capture phase: runs before React's handlers on the page (the table's own keys among them).
+    document.addEventListener("keydown", onKeyDown, true);
+    return () => document.removeEventListener("keydown", onKeyDown, true);
   }, []);
 }
