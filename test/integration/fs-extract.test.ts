@@ -156,13 +156,29 @@ describe("POST /api/fs/extract", () => {
     expect((await extract(`${at.remote}/archive.zip`)).status).toBe(413);
   });
 
-  it("never overwrites: an existing file fails its entry and stays as it was", async () => {
-    const at = await place("existing", makeZip([{ name: "keep.txt", data: "from zip" }, { name: "new.txt", data: "new" }]));
+  it("never overwrites: an existing file fails its entry (and what a zip folder of that name holds) and stays as it was", async () => {
+    const at = await place("existing", makeZip([
+      { name: "keep.txt", data: "from zip" },
+      { name: "new.txt", data: "new" },
+      { name: "docs/inner/a.txt", data: "a" },
+      { name: "reused/b.txt", data: "b" },
+    ]));
     await writeFile(join(at.local, "keep.txt"), "mine");
+    await writeFile(join(at.local, "docs"), "a file, not a folder");
+    await mkdir(join(at.local, "reused"));
     const body = await (await extract(`${at.remote}/archive.zip`)).json();
-    expect(body.failed).toMatchObject([{ path: `${at.remote}/keep.txt`, error: { code: "conflict" } }]);
+    expect(body.failed.map((f: { path: string; error: { code: string } }) => [f.path.slice(at.remote.length), f.error.code])).toEqual([
+      ["/docs", "conflict"],
+      ["/docs/inner", "conflict"],
+      ["/keep.txt", "conflict"],
+      ["/docs/inner/a.txt", "conflict"],
+    ]);
+    expect(body.failed[1].error.message).toContain(`${at.remote}/docs could not be created`);
+    expect(body.done.map((d: { path: string }) => d.path.slice(at.remote.length))).toEqual(["/new.txt", "/reused/b.txt"]);
     expect(await readFile(join(at.local, "keep.txt"), "utf8")).toBe("mine");
+    expect(await readFile(join(at.local, "docs"), "utf8")).toBe("a file, not a folder");
     expect(await readFile(join(at.local, "new.txt"), "utf8")).toBe("new");
+    expect(await readFile(join(at.local, "reused/b.txt"), "utf8")).toBe("b");
   });
 
   it("fails an entry whose data does not match its header, leaving no partial file", async () => {

@@ -40,29 +40,36 @@ export async function* extractZip(pool: SessionPool, zipPath: string, targetDir:
       const plan = planExtraction(zip.infos, { maxEntries: settings.EXTRACT_MAX_ENTRIES, maxTotalBytes: settings.EXTRACT_MAX_TOTAL_BYTES, maxRatio: settings.EXTRACT_MAX_RATIO });
       for (const r of plan.refused) yield failedItem(r.name, new AppError("invalid_name", r.reason));
 
-      // What already exists, one listing per folder, so nothing is overwritten.
+      // What already exists, one listing per folder, so nothing is overwritten. A folder
+      // that cannot be listed fails its entries rather than counting as empty.
       const existing = new Map<string, Map<string, string>>();
       const namesIn = async (dir: string) => {
         let names = existing.get(dir);
         if (!names) {
-          const entries = await listDirectory(pool, dir).then((l) => l.entries, () => []);
-          names = new Map(entries.map((e) => [e.name, e.type]));
+          names = new Map((await listDirectory(pool, dir)).entries.map((e) => [e.name, e.type]));
           existing.set(dir, names);
         }
         return names;
       };
+      // Folders that could not be created: what belongs inside them fails too, and says why.
       const blocked: string[] = [];
-      const isBlocked = (rel: string) => blocked.some((b) => rel === b || rel.startsWith(`${b}/`));
+      const blockerOf = (rel: string) => blocked.find((b) => rel.startsWith(`${b}/`));
+      const insideBlocked = (path: string, blocker: string) => failedItem(path, new AppError("conflict", `Not extracted: the folder ${remoteOf(blocker)} could not be created.`));
       const remoteOf = (rel: string) => rel.split("/").reduce((dir, name) => joinRemote(dir, name), targetDir);
       const parentOf = (rel: string) => (rel.includes("/") ? remoteOf(rel.slice(0, rel.lastIndexOf("/"))) : targetDir);
 
       for (const rel of plan.dirs) {
         if (signal?.aborted) return "aborted";
-        if (isBlocked(rel)) continue;
         const path = remoteOf(rel);
-        const type = (await namesIn(parentOf(rel))).get(rel.slice(rel.lastIndexOf("/") + 1));
-        if (type === "dir") continue;
+        const dirBlocker = blockerOf(rel);
+        if (dirBlocker) {
+          blocked.push(rel);
+          yield insideBlocked(path, dirBlocker);
+          continue;
+        }
         try {
+          const type = (await namesIn(parentOf(rel))).get(rel.slice(rel.lastIndexOf("/") + 1));
+          if (type === "dir") continue;
           if (type) throw new AppError("conflict", "A file with this name already exists.");
           await pool.run((client) => client.send(`MKD ${path}`));
           existing.set(path, new Map());
@@ -74,11 +81,18 @@ export async function* extractZip(pool: SessionPool, zipPath: string, targetDir:
       }
       for (const file of plan.files) {
         if (signal?.aborted) return "aborted";
-        if (isBlocked(file.path)) continue;
         const path = remoteOf(file.path);
-        const folderNames = await namesIn(parentOf(file.path));
-        if (folderNames.has(file.path.slice(file.path.lastIndexOf("/") + 1))) {
-          yield failedItem(path, new AppError("conflict", "A file or folder with this name already exists; it was left as it was."));
+        const fileBlocker = blockerOf(file.path);
+        if (fileBlocker) {
+          yield insideBlocked(path, fileBlocker);
+          continue;
+        }
+        try {
+          if ((await namesIn(parentOf(file.path))).has(file.path.slice(file.path.lastIndexOf("/") + 1))) {
+            throw new AppError("conflict", "A file or folder with this name already exists; it was left as it was.");
+          }
+        } catch (err) {
+          yield failedItem(path, err);
           continue;
         }
         const temp = tempNameFor(path);
