@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import * as chmodRoute from "@/app/api/fs/chmod/route";
 import * as copyRoute from "@/app/api/fs/copy/route";
 import * as deleteRoute from "@/app/api/fs/delete/route";
 import * as moveRoute from "@/app/api/fs/move/route";
@@ -110,5 +111,23 @@ describe("POST /api/fs/move when the server refuses one item", () => {
     expect(body.done).toEqual([{ path: "/a/free.txt", kind: "file", to: "/b/free.txt" }]);
     expect(body.failed).toMatchObject([{ path: "/a/locked.txt", error: { code: "ftp_permission_denied" } }]);
     expect(fake.commands.filter((c) => c.startsWith("RN"))).toEqual(["RNFR /a/locked.txt", "RNFR /a/free.txt", "RNTO /b/free.txt"]);
+  });
+});
+
+describe("POST /api/fs/chmod when the server refuses (550)", () => {
+  it("reports an existing file as refused and a missing one as not found, and goes on", async () => {
+    fake = await startScriptedFtpServer(
+      { "SITE CHMOD": (line) => (line.endsWith("free.txt") ? "200 SITE CHMOD command successful" : "550 Operation not permitted") },
+      { listings: { "/": [file("locked.txt"), file("free.txt")] } },
+    );
+    const cookie = await login({ port: fake.port });
+    const res = await post(chmodRoute.POST, "/api/fs/chmod", { paths: ["/locked.txt", "/ghost.txt", "/free.txt"], mode: "600" }, cookie);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.done).toEqual([{ path: "/free.txt" }]);
+    expect(body.failed.map((f: { path: string; error: { code: string } }) => [f.path, f.error.code])).toEqual([
+      ["/locked.txt", "ftp_permission_denied"],
+      ["/ghost.txt", "not_found"],
+    ]);
   });
 });

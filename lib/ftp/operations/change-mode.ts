@@ -3,7 +3,7 @@ import { FTPError, type Client } from "basic-ftp";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import type { ChmodBody } from "@/lib/schemas/file-operations";
-import { failedItem, type BatchRun } from "../batch";
+import { failedItem, refusedItem, type BatchRun } from "../batch";
 import { findEntry } from "../find-entry";
 import type { SessionPool } from "../pool";
 import { walkTree } from "../walk";
@@ -41,11 +41,14 @@ export async function* changeMode(pool: SessionPool, paths: string[], request: C
       await pool.run((client) => siteChmod(client, mode, path));
       return { type: "done" as const, path, ...(kind ? { kind } : {}) };
     } catch (err) {
-      if (!(err instanceof AppError && err.code === "not_supported")) return failedItem(path, err);
-      // ftp-srv answers 500 for any failed chmod, a missing file included: tell those apart by looking.
+      const unsupported = err instanceof AppError && err.code === "not_supported";
+      const refused = err instanceof FTPError && err.code === 550;
+      if (!unsupported && !refused) return failedItem(path, err);
+      // ftp-srv answers 500 for any failed chmod, and a 550 may mean missing or not allowed: tell them apart by looking.
       const exists = await findEntry(pool, path).then((e) => e !== null, () => true);
-      if (exists) throw err;
-      return failedItem(path, new AppError("not_found", `${path} does not exist.`));
+      if (!exists) return failedItem(path, new AppError("not_found", `${path} does not exist.`));
+      if (unsupported) throw err;
+      return refusedItem(path, err, "change the permissions of");
     }
   };
   for (const path of new Set(paths)) {
