@@ -54,15 +54,54 @@ export interface EditorController {
 
 const layout = EditorView.theme({
   "&": { height: "100%", fontSize: "13px" },
+  // The caret and the active line show where the focus is; the default dotted frame looks like a glitch.
+  "&.cm-focused": { outline: "none" },
   ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", lineHeight: "1.5" },
-  ".cm-panels input, .cm-panels button": { fontSize: "13px" },
+  ".cm-panels input, .cm-panels button, .cm-panels label": { fontSize: "13px" },
+  ".cm-textfield": { borderRadius: "4px", padding: "3px 6px" },
+  ".cm-button": { borderRadius: "4px", padding: "3px 10px", backgroundImage: "none" },
+  ".cm-panel.cm-search label": { display: "inline-flex", alignItems: "center", gap: "3px" },
 });
 
-const light = [EditorView.theme({ "&": { backgroundColor: "#ffffff", color: "#0f172a" }, ".cm-gutters": { backgroundColor: "#f8fafc", color: "#64748b", borderRight: "1px solid #e2e8f0" } }, { dark: false }), syntaxHighlighting(defaultHighlightStyle)];
+// Light: CodeMirror's default highlighting on the app's white and slate.
+const light = [
+  EditorView.theme(
+    {
+      "&": { backgroundColor: "#ffffff", color: "#0f172a" },
+      ".cm-gutters": { backgroundColor: "#f8fafc", color: "#64748b", borderRight: "1px solid #e2e8f0" },
+      ".cm-panels": { backgroundColor: "#f8fafc", color: "#0f172a" },
+      ".cm-panels.cm-panels-top": { borderBottom: "1px solid #e2e8f0" },
+      ".cm-textfield": { border: "1px solid #cbd5e1", backgroundColor: "#ffffff" },
+      ".cm-button": { border: "1px solid #cbd5e1", backgroundColor: "#ffffff", color: "#0f172a" },
+    },
+    { dark: false },
+  ),
+  syntaxHighlighting(defaultHighlightStyle),
+];
 
-function themeFor(dark: boolean): Extension {
-  return dark ? oneDark : light;
+// Dark: One Dark's colours for the code, on the app's own slate background.
+const dark = [
+  oneDark,
+  EditorView.theme(
+    {
+      "&": { backgroundColor: "#0f172a" },
+      ".cm-gutters": { backgroundColor: "#0f172a", borderRight: "1px solid #334155" },
+      ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "#1e293b" },
+      ".cm-panels": { backgroundColor: "#1e293b" },
+      ".cm-panels.cm-panels-top": { borderBottom: "1px solid #334155" },
+      ".cm-textfield": { border: "1px solid #475569", backgroundColor: "#0f172a" },
+      ".cm-button": { border: "1px solid #475569", backgroundColor: "#1e293b", color: "#e2e8f0" },
+    },
+    { dark: true },
+  ),
+];
+
+function themeFor(isDark: boolean): Extension {
+  return isDark ? dark : light;
 }
+
+// Prose wraps at the window's edge (a phone shows all of a sentence); code keeps its lines.
+const prose = /\.(txt|text|md|markdown|log|rst|adoc|csv|tsv)$|^[^.]+$/i;
 
 function editability(editable: boolean): Extension {
   // Read-only still allows selecting, searching and copying; Tab then leaves the editor as usual.
@@ -117,6 +156,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
         ...completionKeymap,
       ]),
       layout,
+      prose.test(options.name) ? EditorView.lineWrapping : [],
       theme.of(themeFor(options.dark)),
       editing.of(editability(options.editable)),
       language.of([]),

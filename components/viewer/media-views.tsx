@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { downloadHref } from "@/lib/client/paths";
 import { useT } from "@/lib/i18n";
 import { Unavailable } from "./unavailable";
 import { previewHref } from "./viewable";
@@ -41,13 +42,25 @@ export function ImageView({ path, name }: { path: string; name: string }) {
 }
 
 /**
- * A PDF in a frame of the preview address, which the server sends with `CSP: sandbox`
- * (an opaque origin: nothing in the file can reach Ferry). Chromium renders it with its
- * built-in viewer; where a browser has none, the download below still works.
+ * A PDF in a frame of the preview address. The server sends it with `CSP: sandbox`, so the
+ * document gets an opaque origin and runs no script of its own, and Chromium's built-in
+ * viewer still renders it (checked in headless Chromium). The frame itself has no `sandbox`
+ * attribute on purpose: with one, Chromium refuses to load its PDF viewer at all.
+ * A browser without a built-in viewer shows nothing; the line below offers the download.
  */
 export function PdfView({ path, name }: { path: string; name: string }) {
   const t = useT();
-  return <iframe src={previewHref(path)} title={t("viewer.pdfTitle", { name })} className="h-full w-full border-0 bg-white" data-testid="pdf-preview" />;
+  return (
+    <div className="flex h-full flex-col">
+      <iframe src={previewHref(path)} title={t("viewer.pdfTitle", { name })} className="min-h-0 w-full flex-1 border-0 bg-white" data-testid="pdf-preview" />
+      <p className="px-3 py-1 text-center text-xs text-slate-600 dark:text-slate-400">
+        {t("viewer.pdfFallback")}{" "}
+        <a href={downloadHref(path)} download className="underline">
+          {t("viewer.download")}
+        </a>
+      </p>
+    </div>
+  );
 }
 
 /** Audio or video through the preview route: the browser seeks with Range requests, so playback starts at once. */

@@ -6,7 +6,7 @@ import { lazy, Suspense, useCallback } from "react";
 import { useBrowser } from "@/components/browser/browser-context";
 import { basename, parentPath } from "@/lib/client/paths";
 import type { RemoteEntry } from "@/lib/schemas/entry";
-import { isViewable, type ViewableEntry } from "./viewable";
+import { isViewable, viewKindOf, type ViewableEntry } from "./viewable";
 import { setViewer, useViewerState } from "./viewer-store";
 
 const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
@@ -21,7 +21,7 @@ export function ViewerHost() {
   if (!state) return null;
   return (
     <Suspense fallback={null}>
-      <ViewerDialog state={state} onIndex={(index) => setViewer({ ...state, index })} onClose={() => setViewer(null)} onSaved={refresh} />
+      <ViewerDialog state={state} onIndex={(index) => setViewer({ ...state, index, edit: false })} onClose={() => setViewer(null)} onSaved={refresh} />
     </Suspense>
   );
 }
@@ -29,18 +29,20 @@ export function ViewerHost() {
 /**
  * `(entry) => boolean`: opens a file of the current folder in the viewer (images, text and
  * code, PDF, audio, video) with next/previous through the folder's viewable files, and answers
- * true; answers false for anything else (the shell downloads it). `{ edit: true }` opens text
- * straight in the editor.
+ * true; answers false for anything else (the shell downloads it). `{ edit: true }` opens the
+ * file straight in the editor, as does an empty text file (e.g. one just made by "New file").
  */
 export function useOpenEntry(): (entry: RemoteEntry, options?: { edit?: boolean }) => boolean {
   const { path, entries } = useBrowser();
   return useCallback(
     (entry, options) => {
       if (!isViewable(entry) && !options?.edit) return false;
+      // An empty text file (a new one, say) has nothing to view: it opens in the editor.
+      const edit = options?.edit ?? (entry.size === 0 && viewKindOf(entry.name) === "text");
       // The listing's own order is the server's; the shell sorts by name by default, so do the same.
       const items = entries.filter(isViewable).sort((a, b) => byName.compare(a.name, b.name));
       const index = items.findIndex((e) => e.name === entry.name);
-      setViewer(index < 0 ? { dir: path, items: [entry], index: 0, edit: options?.edit ?? false } : { dir: path, items, index, edit: options?.edit ?? false });
+      setViewer(index < 0 ? { dir: path, items: [entry], index: 0, edit } : { dir: path, items, index, edit });
       return true;
     },
     [path, entries],
