@@ -1,7 +1,8 @@
 "use client";
 
 import { memo } from "react";
-import { formatBytes, timeLeft } from "@/lib/client/transfers/format-transfer";
+import { humanSize } from "@/components/browser/format-entry";
+import { timeLeft } from "@/lib/client/transfers/format-transfer";
 import type { UploadItem } from "@/lib/client/transfers/upload-item";
 import { uploadQueue } from "@/lib/client/transfers/upload-queue-instance";
 import { errorMessage } from "@/lib/client/error-message";
@@ -26,7 +27,7 @@ function reason(t: Translate, item: UploadItem): string {
 
 /** The line under the bar: bytes, speed and time left while uploading; otherwise what happened. */
 function detail(t: Translate, locale: string, item: UploadItem): string {
-  const bytes = (n: number) => formatBytes(n, locale);
+  const bytes = (n: number) => humanSize(n, locale);
   switch (item.status) {
     case "uploading": {
       const parts = [t("transfers.progress", { loaded: bytes(item.loaded), total: bytes(item.size) })];

@@ -153,12 +153,16 @@ export function textFile(name: string, content: string, lastModified = 1_700_000
 }
 
 /** A Map behind the Storage interface (what localStorage gives in the browser). */
-export function memoryStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem"> & { map: Map<string, string> } {
+export function memoryStorage(): Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length"> & { map: Map<string, string> } {
   const map = new Map<string, string>();
   return {
     map,
     getItem: (key) => map.get(key) ?? null,
     setItem: (key, value) => void map.set(key, value),
     removeItem: (key) => void map.delete(key),
+    key: (index) => [...map.keys()][index] ?? null,
+    get length() {
+      return map.size;
+    },
   };
 }

@@ -75,6 +75,18 @@ describe("ResumeStore", () => {
     expect(storage.map.has("bad")).toBe(false);
   });
 
+  it("lists the remembered uploads with their folder, name and size, skipping other keys and expired ones", () => {
+    const storage = memoryStorage();
+    const store = new ResumeStore(storage, () => Date.parse("2026-01-01T00:00:00Z"));
+    store.set(resumeKey("/up", "big (1).iso", file), { id: "u1", chunkSize: 8, expiresAt: "2026-01-02T00:00:00Z" });
+    store.set(resumeKey("/up", "old.iso", file), { id: "u2", chunkSize: 8, expiresAt: "2025-12-31T00:00:00Z" });
+    storage.setItem("ferry.locale", "ko");
+    storage.setItem("ferry.upload:not-json", "{}");
+    expect(store.list()).toEqual([
+      { key: resumeKey("/up", "big (1).iso", file), id: "u1", chunkSize: 8, expiresAt: "2026-01-02T00:00:00Z", dir: "/up", name: "big (1).iso", size: 1000, lastModified: 42 },
+    ]);
+  });
+
   it("never fails when storage throws (private mode, quota)", () => {
     const throwing = { getItem: () => { throw new Error("denied"); }, setItem: () => { throw new Error("quota"); }, removeItem: () => { throw new Error("denied"); } };
     const store = new ResumeStore(throwing);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { discardInterrupted, findInterrupted, isSameFile } from "@/lib/client/transfers/interrupted-uploads";
 import { ResumeStore } from "@/lib/client/transfers/resume-store";
 import { NetworkError } from "@/lib/client/transfers/transport";
 import { UploadQueue, type QueueOptions } from "@/lib/client/transfers/upload-queue";
@@ -340,5 +341,50 @@ describe("UploadQueue: the server's transfer slots", () => {
     expect(ids.map((id) => item(id).status)).toEqual(["done", "done", "done", "done"]);
     expect(waits).toContain(2000);
     expect([...server.files.keys()].sort()).toEqual(["/d/1.txt", "/d/2.txt", "/d/3.txt", "/d/4.txt"]);
+  });
+});
+
+describe("interrupted uploads", () => {
+  it("are found with the server's offset, forgotten when the server lost them, and continue under their name", async () => {
+    const { server, queue, storage } = setup();
+    server.faults.push((req) => (req.method === "PUT" && req.url.endsWith("offset=8") ? new NetworkError() : null));
+    server.files.set("/up/big.bin", new Uint8Array([1]));
+    const [id] = queue.add([{ file: textFile("big.bin", "0123456789abcdefghij", 5), dir: "/up" }]);
+    await queue.whenSettled();
+    queue.resolveConflict(id!, "keepBoth");
+    await queue.whenSettled(); // fails at offset 8 (network)
+    const resume = new ResumeStore(storage);
+    storage.map.set('ferry.upload:["/up","lost.bin",20,5]', JSON.stringify({ id: "lost", chunkSize: 4, expiresAt: "2999-01-01T00:00:00Z" }));
+    const found = await findInterrupted(resume, server.transport);
+    expect(found.map((u) => [u.dir, u.name, u.size, u.offset])).toEqual([["/up", "big (1).bin", 20, 8]]);
+    expect(storage.map.has('ferry.upload:["/up","lost.bin",20,5]')).toBe(false);
+    // After a reload the user picks the same file again: it continues as "big (1).bin" from byte 8.
+    server.faults.length = 0;
+    const reloaded = new UploadQueue({ transport: server.transport, resume, chunkedAbove: 8, delay: async () => undefined });
+    const file = textFile("big.bin", "0123456789abcdefghij", 5);
+    expect(isSameFile(found[0]!, file)).toBe(true);
+    const before = server.requests.length;
+    reloaded.add([{ file, dir: found[0]!.dir, targetName: found[0]!.name }]);
+    await reloaded.whenSettled();
+    expect(text(server.files.get("/up/big (1).bin"))).toBe("0123456789abcdefghij");
+    expect(server.requests[before + 1]).toEqual({ method: "PUT", url: "/api/fs/uploads/u1?offset=8" });
+  });
+
+  it("discarding one deletes it on the server and forgets it", async () => {
+    const { server, storage } = setup();
+    const resume = new ResumeStore(storage);
+    server.uploads.set("u9", { dir: "/up", name: "x.bin", size: 20, bytes: new Uint8Array(4), overwrite: false });
+    resume.set('ferry.upload:["/up","x.bin",20,5]', { id: "u9", chunkSize: 4, expiresAt: "2999-01-01T00:00:00Z" });
+    const [found] = await findInterrupted(resume, server.transport);
+    const deletes: Promise<unknown>[] = [];
+    discardInterrupted(resume, (req) => {
+      const answer = server.transport(req);
+      deletes.push(answer);
+      return answer;
+    }, found!);
+    await Promise.all(deletes);
+    expect(server.uploads.size).toBe(0);
+    expect(storage.map.size).toBe(0);
+    expect(server.requests.at(-1)).toEqual({ method: "DELETE", url: "/api/fs/uploads/u9" });
   });
 });

@@ -1,18 +1,4 @@
-// Sizes, speeds and times left as people read them, in the UI's language.
-
-const units = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
-
-/** "12.3 MB" (decimal units, matching their names); whole bytes below 1 kB. */
-export function formatBytes(bytes: number, locale: string): string {
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return new Intl.NumberFormat(locale, { style: "unit", unit: units[unit], unitDisplay: "short", maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
-}
+// Time left as people read it (sizes use the listing's humanSize, so both read alike).
 
 export interface TimeLeft {
   key: "transfers.left.seconds" | "transfers.left.minutes" | "transfers.left.hours";

@@ -22,12 +22,24 @@ const sessionAwareTransport: Transport = async (request) => {
   return response;
 };
 
-const holder = globalThis as { __ferryUploadQueue?: UploadQueue };
+const holder = globalThis as { __ferryUploads?: { queue: UploadQueue; resume: ResumeStore } };
+
+function instance() {
+  if (!holder.__ferryUploads) {
+    const resume = new ResumeStore(browserStorage());
+    holder.__ferryUploads = { resume, queue: new UploadQueue({ transport: sessionAwareTransport, resume }) };
+  }
+  return holder.__ferryUploads;
+}
 
 /** The queue of this page (created on first use, in the browser only). */
 export function uploadQueue(): UploadQueue {
-  holder.__ferryUploadQueue ??= new UploadQueue({ transport: sessionAwareTransport, resume: new ResumeStore(browserStorage()) });
-  return holder.__ferryUploadQueue;
+  return instance().queue;
+}
+
+/** Where unfinished chunked uploads are remembered, and how the page talks to the API. */
+export function uploadResume(): { resume: ResumeStore; transport: Transport } {
+  return { resume: instance().resume, transport: sessionAwareTransport };
 }
 
 const extractKey = "ferry.upload.extractZips";

@@ -34,6 +34,8 @@ export interface NewUpload {
   displayPath?: string;
   /** Create `dir` when missing (folder uploads). */
   mkdirs?: boolean;
+  /** Name on the server when not the file's own (continuing an interrupted "keep both" upload). */
+  targetName?: string;
 }
 
 export interface AddOptions {
@@ -134,7 +136,7 @@ export class UploadQueue {
         item: {
           id,
           dir: upload.dir,
-          targetName: name,
+          targetName: upload.targetName ?? name,
           displayPath: upload.displayPath ?? name,
           size: upload.file.size,
           loaded: 0,
@@ -204,9 +206,10 @@ export class UploadQueue {
     this.pump();
   }
 
-  /** Removes finished files (done, skipped, cancelled) from the list. */
-  clearFinished(): void {
-    this.entries = this.entries.filter((e) => !["done", "skipped", "cancelled"].includes(e.item.status));
+  /** Removes finished files (done, skipped, cancelled) from the list; with `failedToo`, failed ones as well. */
+  clearFinished(failedToo = false): void {
+    const gone = failedToo ? ["done", "skipped", "cancelled", "failed"] : ["done", "skipped", "cancelled"];
+    this.entries = this.entries.filter((e) => !gone.includes(e.item.status));
     this.changed();
   }
 
