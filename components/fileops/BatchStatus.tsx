@@ -7,8 +7,11 @@ import { FailureList } from "./FailureList";
 import { errorTextClass, mutedTextClass } from "./styles";
 import type { BatchProgress } from "./use-batch-run";
 
-/** `doneKey` is a message taking {count}, e.g. "fileops.delete.progress" ("{count} deleted"). */
-export function BatchStatus({ progress, doneKey }: { progress: BatchProgress; doneKey: string }) {
+/**
+ * `doneKey` is a message taking {count}, e.g. "fileops.delete.progress" ("{count} deleted");
+ * `summary` replaces that line once the run is over. `asNamed` goes to the failure list.
+ */
+export function BatchStatus({ progress, doneKey, summary, asNamed }: { progress: BatchProgress; doneKey: string; summary?: string; asNamed?: boolean }) {
   const t = useT();
   if (progress.phase === "idle") return null;
   if (progress.phase === "failed") {
@@ -22,8 +25,8 @@ export function BatchStatus({ progress, doneKey }: { progress: BatchProgress; do
   return (
     <div className="flex flex-col gap-2">
       <div role="status" aria-live="polite" className="flex flex-col gap-1">
-        <p className="text-sm">
-          {t(doneKey, { count: progress.done })}
+        <p className={summary && progress.phase === "finished" ? "text-sm font-medium" : "text-sm"}>
+          {summary && progress.phase === "finished" ? summary : t(doneKey, { count: progress.done })}
           {progress.phase === "running" ? ` · ${t("fileops.progress.working")}` : null}
         </p>
         {progress.phase === "running" ? (
@@ -36,7 +39,7 @@ export function BatchStatus({ progress, doneKey }: { progress: BatchProgress; do
         ) : null}
         {stopped ? <p className="text-sm text-amber-700 dark:text-amber-300">{t(`fileops.stopped.${stopped}`)}</p> : null}
       </div>
-      <FailureList failed={progress.failed} />
+      <FailureList failed={progress.failed} asNamed={asNamed} />
     </div>
   );
 }

@@ -21,7 +21,6 @@ export function ExtractDialog({ target, dir, onClose }: { target: Target; dir: s
     void start("extract", { path: target.path, targetDir: dir });
   }, [start, target.path, dir]);
   const running = progress.phase === "running";
-  const finished = progress.phase === "finished";
 
   return (
     <Dialog
@@ -29,14 +28,7 @@ export function ExtractDialog({ target, dir, onClose }: { target: Target; dir: s
       onClose={() => (running ? cancel() : onClose())}
       footer={<BatchFooter phase={progress.phase} onStop={cancel} onClose={onClose} />}
     >
-      <div className="flex flex-col gap-2">
-        {finished ? (
-          <p className="font-medium">
-            {t("fileops.extract.summary", { created: progress.done, refused: progress.failed.length })}
-          </p>
-        ) : null}
-        <BatchStatus progress={progress} doneKey="fileops.extract.progress" />
-      </div>
+      <BatchStatus progress={progress} doneKey="fileops.extract.progress" summary={t("fileops.extract.summary", { created: progress.done, refused: progress.failed.length })} asNamed />
     </Dialog>
   );
 }

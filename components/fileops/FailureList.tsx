@@ -6,7 +6,11 @@ import { errorSentence } from "./error-text";
 import type { FailedItem } from "./fileops-api";
 import { listBoxClass } from "./styles";
 
-export function FailureList({ failed, limit = 200 }: { failed: FailedItem[]; limit?: number }) {
+/**
+ * `asNamed`: show each path as the server gave it (zip entry names such as "../x", where the
+ * folder part is the point) and the server's own reason (it says which rule refused the entry).
+ */
+export function FailureList({ failed, limit = 200, asNamed = false }: { failed: FailedItem[]; limit?: number; asNamed?: boolean }) {
   const t = useT();
   if (failed.length === 0) return null;
   return (
@@ -16,9 +20,9 @@ export function FailureList({ failed, limit = 200 }: { failed: FailedItem[]; lim
         {failed.slice(0, limit).map((item, i) => (
           <li key={`${item.path}-${i}`} className="px-2 py-1.5">
             <span className="font-medium break-all" title={item.path}>
-              {basename(item.path) || item.path}
+              {asNamed ? item.path : basename(item.path) || item.path}
             </span>
-            <span className="block text-slate-600 dark:text-slate-400">{errorSentence(t, item.error.code, item.error.message)}</span>
+            <span className="block text-slate-600 dark:text-slate-400">{asNamed ? item.error.message : errorSentence(t, item.error.code, item.error.message)}</span>
           </li>
         ))}
         {failed.length > limit ? <li className="px-2 py-1.5 text-slate-600 dark:text-slate-400">{t("fileops.list.more", { count: failed.length - limit })}</li> : null}

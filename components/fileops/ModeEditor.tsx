@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { useT } from "@/lib/i18n";
 import { formatOctal, hasBit, parseOctal, permissionBits, permissionClasses, toRwx, withBit } from "./permissions";
-import { inputClass } from "./styles";
+import { octalInputClass } from "./styles";
 
 export interface ModeEditorProps {
   label: string;
@@ -35,7 +35,7 @@ export function ModeEditor({ label, mode, onChange, onValidity, disabled }: Mode
         </label>
         <input
           id={`${id}-octal`}
-          className={`${inputClass} w-20 font-mono`}
+          className={octalInputClass}
           inputMode="numeric"
           maxLength={4}
           value={text}

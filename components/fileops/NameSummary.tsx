@@ -1,5 +1,6 @@
 "use client";
 // The names a dialog acts on: all of them up to a few, then "and N more"; folders say so.
+import { EntryIcon } from "@/components/browser/entry-icon";
 import { useT } from "@/lib/i18n";
 import type { Target } from "./fileops-store";
 import { listBoxClass } from "./styles";
@@ -9,8 +10,8 @@ export function NameSummary({ targets, limit = 8, folderNote }: { targets: Targe
   return (
     <ul className={`${listBoxClass} divide-y divide-slate-200 text-sm dark:divide-slate-700`} aria-label={t("fileops.list.items", { count: targets.length })}>
       {targets.slice(0, limit).map(({ path, entry }) => (
-        <li key={path} className="flex items-baseline gap-2 px-2 py-1">
-          <span aria-hidden="true">{entry.type === "dir" ? "📁" : "📄"}</span>
+        <li key={path} className="flex items-center gap-2 px-2 py-1">
+          <EntryIcon type={entry.type} label={t(`fileops.type.${entry.type}`)} />
           <span className="min-w-0 flex-1 break-all">{entry.name}</span>
           {entry.type === "dir" && folderNote ? <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">{folderNote}</span> : null}
         </li>

@@ -51,7 +51,7 @@ export function PropertiesDialog({ target, onClose }: { target: Target; onClose:
   const rows: Array<[string, string | null]> = [
     [t("fileops.props.path"), target.path],
     [t("fileops.props.type"), t(`fileops.type.${entry.type}`)],
-    [t("fileops.props.size"), entry.type === "file" && entry.size !== null ? `${humanSize(entry.size, locale)} (${t("common.bytes", { count: entry.size === 1 ? 1 : formatCount(entry.size, locale) })})` : null],
+    [t("fileops.props.size"), entry.type === "file" && entry.size !== null ? `${humanSize(entry.size, locale)} (${t("common.bytes", { count: entry.size, n: formatCount(entry.size, locale) })})` : null],
     [t("fileops.props.modified"), formatDateTime(entry.modifiedAt, locale) ?? entry.rawModifiedAt],
     [t("fileops.props.permissions"), mode !== null ? `${formatOctal(mode)} (${toRwx(mode)})` : entry.permissions],
     [t("fileops.props.owner"), entry.owner],
@@ -92,7 +92,7 @@ function FolderSizeView({ state, onCalculate, onCancel }: { state: SizeState; on
         {state.phase === "done" ? (
           <div className="flex flex-col gap-1">
             <p className="font-medium">
-              {humanSize(state.size.bytes, locale)} ({t("common.bytes", { count: state.size.bytes === 1 ? 1 : formatCount(state.size.bytes, locale) })})
+              {humanSize(state.size.bytes, locale)} ({t("common.bytes", { count: state.size.bytes, n: formatCount(state.size.bytes, locale) })})
             </p>
             <p className={mutedTextClass}>{t("fileops.size.counts", { files: formatCount(state.size.files, locale), folders: formatCount(state.size.folders, locale) })}</p>
             {state.size.stopped ? <p className="text-amber-700 dark:text-amber-300">{t(`fileops.size.partial.${state.size.stopped}`)}</p> : null}

@@ -3,6 +3,7 @@
 // streams them; Stop cancels; each hit opens its folder with the hit selected.
 import { useEffect, useId, useRef, useState } from "react";
 import { useBrowser } from "@/components/browser/browser-context";
+import { EntryIcon } from "@/components/browser/entry-icon";
 import { humanSize } from "@/components/browser/format-entry";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -126,8 +127,8 @@ export function SearchDialog({ dir, onClose }: { dir: string; onClose: () => voi
             {hits.map((hit) => (
               <li key={hit.path}>
                 <button type="button" onClick={() => open(hit)} className="flex w-full flex-col items-start px-2 py-1.5 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800">
-                  <span className="flex w-full items-baseline gap-2">
-                    <span aria-hidden="true">{hit.entry.type === "dir" ? "📁" : "📄"}</span>
+                  <span className="flex w-full items-center gap-2">
+                    <EntryIcon type={hit.entry.type} label={t(`fileops.type.${hit.entry.type}`)} />
                     <span className="min-w-0 flex-1 font-medium break-all">{hit.entry.name}</span>
                     {hit.entry.type === "file" && hit.entry.size !== null ? <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">{humanSize(hit.entry.size, locale)}</span> : null}
                   </span>
