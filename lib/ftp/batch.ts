@@ -28,3 +28,12 @@ export function refusedItem(path: string, err: unknown, action: string): BatchIt
   }
   return failedItem(path, err);
 }
+
+/** Runs `run` and calls `release` when it ends, however it ends (finished, failed or cancelled). */
+export async function* releasingWhenDone(run: BatchRun, release: () => void): BatchRun {
+  try {
+    return yield* run;
+  } finally {
+    release();
+  }
+}

@@ -8,7 +8,9 @@ import * as extractRoute from "@/app/api/fs/extract/route";
 import { resetEnvForTests } from "@/lib/env";
 import type { BatchEvent } from "@/lib/schemas/file-operations";
 import { makeZip } from "../fixtures/make-zip";
+import { acquireTransferSlot, activeTransfers } from "@/lib/security/transfer-slots";
 import { apiRequest, errorOf, login } from "./helpers";
+import { sessionOf } from "./transfer-helpers";
 import { ndjsonLines, ownFolder, post } from "./fs-helpers";
 
 let cookie: string;
@@ -193,6 +195,22 @@ describe("POST /api/fs/extract", () => {
     const lines = await ndjsonLines<BatchEvent>(await extract(`${at.remote}/archive.zip`, { accept: "application/x-ndjson" }));
     expect(lines.map((l) => l.type)).toEqual(["failed", "done", "end"]);
     expect(lines.at(-1)).toEqual({ type: "end", done: 1, failed: 1, stopped: null });
+  });
+
+  it("counts as one of the session's transfers: 429 when all are taken, and the slot is given back afterwards", async () => {
+    const session = await sessionOf(cookie);
+    const at = await place("slots", makeZip([{ name: "one.txt", data: "1" }]));
+    const held = [acquireTransferSlot(session), acquireTransferSlot(session)];
+    const refused = await extract(`${at.remote}/archive.zip`);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).not.toBeNull();
+    for (const release of held) release();
+    const res = await extract(`${at.remote}/archive.zip`);
+    expect((await res.json()).done).toHaveLength(1);
+    expect(activeTransfers(session.id)).toBe(0);
+    // A refused archive gives its slot back too.
+    expect((await extract(`${dir.remote}/absent.zip`)).status).toBe(404);
+    expect(activeTransfers(session.id)).toBe(0);
   });
 
   it("answers 422 for a file that is not a zip and 404 for a missing one", async () => {
