@@ -19,7 +19,7 @@ export interface QueueOptions {
   resume: ResumeStore;
   /** Files uploading at the same time; default 3, the rest wait. */
   parallel?: number;
-  /** Files bigger than this go in chunks; default 16 MiB, then the chunk size the server last announced. */
+  /** Files bigger than this go in chunks (resumable; the server chooses the chunk size); default 16 MiB. */
   chunkedAbove?: number;
   now?: () => number;
   delay?: (ms: number, signal: AbortSignal) => Promise<void>;
