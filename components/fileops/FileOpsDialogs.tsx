@@ -1,13 +1,13 @@
 "use client";
 // The one place the fileops dialogs render (inside the toolbar, which the shell always shows);
 // focus goes back to what opened a dialog when it closes.
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { useBrowser } from "@/components/browser/browser-context";
 import { ChmodDialog } from "./ChmodDialog";
 import { CreateDialog } from "./CreateDialog";
 import { DeleteDialog } from "./DeleteDialog";
 import { ExtractDialog } from "./ExtractDialog";
-import { clearReveal, closeDialog, openDialog, useFileOpsState } from "./fileops-store";
+import { clearReveal, closeDialog, openDialog, takeOpener, useFileOpsState } from "./fileops-store";
 import { MoveDialog } from "./MoveDialog";
 import { PropertiesDialog } from "./PropertiesDialog";
 import { SearchDialog } from "./SearchDialog";
@@ -16,17 +16,13 @@ import { TransferDialog } from "./TransferDialog";
 export function FileOpsDialogs() {
   const { dialog, reveal } = useFileOpsState();
   const { path, entries, loading, setSelection, setFocused } = useBrowser();
-  const opener = useRef<Element | null>(null);
+  const isOpen = dialog !== null;
 
   useEffect(() => {
-    if (dialog) {
-      opener.current ??= document.activeElement;
-      return;
-    }
-    const back = opener.current;
-    opener.current = null;
+    if (isOpen) return;
+    const back = takeOpener();
     if (back instanceof HTMLElement && back.isConnected) back.focus();
-  }, [dialog]);
+  }, [isOpen]);
 
   // A search hit in another folder: select it once that folder's listing has arrived.
   useEffect(() => {

@@ -28,10 +28,11 @@ export function InlineRename({ entry }: { entry: RemoteEntry }): React.ReactNode
     el.setSelectionRange(...stemRange(entry.name, entry.type === "dir"));
   }, [entry.name, entry.type]);
 
-  const finish = (focusRow: string) => {
+  const finish = (rowName: string) => {
     done.current = true;
     setRenaming(null);
-    setFocused(focusRow);
+    setFocused(rowName);
+    focusRow(rowName);
   };
 
   const save = async () => {
@@ -54,6 +55,7 @@ export function InlineRename({ entry }: { entry: RemoteEntry }): React.ReactNode
     setSelection(new Set([name]));
     notify(t("fileops.rename.done", { from: entry.name, to: name }), "success");
     await refresh();
+    focusRow(name);
   };
 
   return (
@@ -103,4 +105,9 @@ export function InlineRename({ entry }: { entry: RemoteEntry }): React.ReactNode
       ) : null}
     </span>
   );
+}
+
+/** Keyboard users keep their place: the row (renamed or not) gets the focus the field had. */
+function focusRow(name: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`tr[data-name="${CSS.escape(name)}"]`)?.focus());
 }

@@ -47,7 +47,21 @@ export function useFileOpsState(): State {
   return useSyncExternalStore(subscribe, () => state, () => serverState);
 }
 
-export const openDialog = (dialog: DialogState) => update({ dialog });
+/** What had the focus when the first dialog opened; FileOpsDialogs gives it back when the last one closes. */
+let opener: Element | null = null;
+
+export function openDialog(dialog: DialogState): void {
+  // Taken now, before the dialog exists: once it is shown, the focus is inside it.
+  if (!state.dialog && typeof document !== "undefined") opener = document.activeElement;
+  update({ dialog });
+}
+
+/** The element to focus again after the dialogs closed (once). */
+export function takeOpener(): Element | null {
+  const element = opener;
+  opener = null;
+  return element;
+}
 export const closeDialog = () => update({ dialog: null });
 export const setClipboard = (clipboard: ClipboardContent | null) => update({ clipboard });
 export const getClipboard = () => state.clipboard;
