@@ -1,4 +1,7 @@
 import "server-only";
+import type { Redis } from "ioredis";
+import { env } from "@/lib/env";
+import { connectRedis } from "@/lib/session/redis-store";
 
 /** A resumable upload in progress: where it goes and how big it will be. */
 export interface UploadRecord {
@@ -19,9 +22,9 @@ export interface UploadRecord {
 }
 
 /**
- * Where upload records live, beside the session store and like it: the memory
- * default serves one process; a deployment with several instances plugs in a
- * shared implementation (same interface) so any instance continues an upload.
+ * Where upload records live, beside the session store and like it: memory for
+ * one process, the shared Redis of SESSION_STORE_URL for several instances, so
+ * any instance continues an upload.
  * The bytes themselves are always on the FTP server (the temp file), so the
  * record is all an instance needs.
  */
@@ -54,10 +57,45 @@ export class MemoryUploadStore implements UploadStore {
   }
 }
 
+/**
+ * Upload records in the Redis of SESSION_STORE_URL, beside the sessions, so any
+ * instance continues any upload. Plain JSON (a folder, a name, a size: no
+ * secret), kept until an hour past expiry; a per-session set lists them.
+ */
+export class RedisUploadStore implements UploadStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = "ferry:upload:",
+  ) {}
+
+  async get(id: string) {
+    const raw = await this.redis.get(this.prefix + id);
+    return raw ? (JSON.parse(raw) as UploadRecord) : undefined;
+  }
+
+  async set(record: UploadRecord) {
+    const keepMs = Math.max(1000, record.expiresAt - Date.now() + 3_600_000);
+    await this.redis.multi().set(this.prefix + record.id, JSON.stringify(record), "PX", keepMs).sadd(`${this.prefix}of:${record.sessionId}`, record.id).pexpire(`${this.prefix}of:${record.sessionId}`, keepMs).exec();
+  }
+
+  async delete(id: string) {
+    const record = await this.get(id);
+    await this.redis.del(this.prefix + id);
+    if (record) await this.redis.srem(`${this.prefix}of:${record.sessionId}`, id);
+  }
+
+  async ofSession(sessionId: string) {
+    const ids = await this.redis.smembers(`${this.prefix}of:${sessionId}`);
+    const records = await Promise.all(ids.map((id) => this.get(id)));
+    return records.filter((r): r is UploadRecord => r !== undefined);
+  }
+}
+
 const holder = globalThis as { __ferryUploadStore?: UploadStore };
 
-/** The process-wide upload store (kept across dev hot reloads). */
+/** The process-wide upload store: Redis when SESSION_STORE_URL is set, else memory (kept across dev hot reloads). */
 export function uploadStore(): UploadStore {
-  holder.__ferryUploadStore ??= new MemoryUploadStore();
+  const url = env().SESSION_STORE_URL;
+  holder.__ferryUploadStore ??= url ? new RedisUploadStore(connectRedis(url)) : new MemoryUploadStore();
   return holder.__ferryUploadStore;
 }
