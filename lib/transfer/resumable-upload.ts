@@ -125,11 +125,19 @@ export async function appendChunk(session: SessionRecord, id: string, offset: nu
       try {
         const body = Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>);
         const guard = transferGuard();
-        await pool.run(async (client) => {
-          const feeding = pipeline(body, capAt(record.size - held), guard).catch((err: unknown) => void guard.destroy(err instanceof Error ? err : new Error(String(err))));
-          await client.appendFrom(guard, record.temp);
-          await feeding;
-        });
+        let bodyFailed = false;
+        body.once("error", () => void (bodyFailed = true));
+        await pool
+          .run(async (client) => {
+            const feeding = pipeline(body, capAt(record.size - held), guard).catch((err: unknown) => void guard.destroy(err instanceof Error ? err : new Error(String(err))));
+            await client.appendFrom(guard, record.temp);
+            await feeding;
+          })
+          .catch((err: unknown) => {
+            if (err instanceof AppError || !bodyFailed) throw err;
+            // The browser's connection broke: what arrived is on the server, the browser asks for the offset.
+            throw new AppError("bad_request", "The chunk was cut off before its end. Ask for the offset and continue from there.", { cause: err });
+          });
       } finally {
         release();
       }
