@@ -42,9 +42,18 @@ function nameProblem(name: string): string | null {
   if (/[\u0000-\u001f\u007f]/.test(name)) return "contains control characters";
   const parts = name.replace(/\/$/, "").split("/");
   if (parts.some((p) => p === "..")) return "points outside the folder (..)";
-  if (parts.some((p) => p === "" || p === ".")) return "has an empty or \".\" path segment";
+  if (parts.some((p) => p === "")) return "has an empty path segment";
   if (parts.some((p) => Buffer.byteLength(p) > 255)) return "has a name longer than 255 bytes";
   return null;
+}
+
+/** The entry's path inside the target folder: "./docs/a.txt" (as some tools write) is "docs/a.txt"; "./" is "". */
+function relativePath(name: string): string {
+  return name
+    .replace(/\/$/, "")
+    .split("/")
+    .filter((p) => p !== ".")
+    .join("/");
 }
 
 /** Why one entry cannot be extracted, or null. */
@@ -85,11 +94,14 @@ export function planExtraction(entries: ZipEntryInfo[], limits: ExtractLimits): 
   const files = new Set<string>();
   for (const [index, e] of entries.entries()) {
     const isDir = e.name.endsWith("/");
-    const path = e.name.replace(/\/$/, "");
+    const path = relativePath(e.name);
+    const problem = entryProblem(e, isDir);
+    // "./" names the target folder itself: nothing to create.
+    if (path === "" && isDir && !problem) continue;
     const parts = path.split("/");
     const parents = parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join("/"));
     const clash = parents.some((p) => files.has(p)) || files.has(path) || (!isDir && dirs.has(path));
-    const reason = entryProblem(e, isDir) ?? (clash ? "Another entry has the same name." : null);
+    const reason = problem ?? (path === "" ? "The name is empty." : clash ? "Another entry has the same name." : null);
     if (reason) {
       plan.refused.push({ name: e.name.replace(/[\u0000-\u001f\u007f]/g, "?"), reason });
       continue;

@@ -56,15 +56,19 @@ describe("POST /api/fs/extract", () => {
       { name: "docs/한글 이름.txt", data: "안녕" },
       { name: "media/deep/blob.bin", data: blob },
       { name: "stored.txt", data: "plain", method: "store" },
+      // Some tools write names starting with "./", and the folder itself as "./".
+      { name: "./" },
+      { name: "./dot/x.txt", data: "dot" },
     ]));
     const res = await extract(`${at.remote}/archive.zip`);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.failed).toEqual([]);
-    expect(body.done.map((d: { path: string }) => d.path.slice(at.remote.length))).toEqual(["/docs", "/media", "/media/deep", "/docs/readme.txt", "/docs/한글 이름.txt", "/media/deep/blob.bin", "/stored.txt"]);
+    expect(body.done.map((d: { path: string }) => d.path.slice(at.remote.length))).toEqual(["/docs", "/media", "/media/deep", "/dot", "/docs/readme.txt", "/docs/한글 이름.txt", "/media/deep/blob.bin", "/stored.txt", "/dot/x.txt"]);
     expect(await readFile(join(at.local, "docs/한글 이름.txt"), "utf8")).toBe("안녕");
     expect((await readFile(join(at.local, "media/deep/blob.bin"))).equals(blob)).toBe(true);
     expect(await readFile(join(at.local, "stored.txt"), "utf8")).toBe("plain");
+    expect(await readFile(join(at.local, "dot/x.txt"), "utf8")).toBe("dot");
     expect((await listTree(at.local)).filter((n) => n.includes(".ferry-"))).toEqual([]);
   });
 
@@ -79,6 +83,8 @@ describe("POST /api/fs/extract", () => {
       { name: "C:/windows.txt", data: "pwned" },
       { name: "bad\nname.txt", data: "pwned" },
       { name: "link", data: "/etc/passwd", unixMode: 0o120777 },
+      { name: ".", data: "no name" },
+      { name: "a//b.txt", data: "empty segment" },
       { name: "ok.txt", data: "fine" },
     ]));
     const body = await (await extract(`${at.remote}/archive.zip`)).json();
@@ -91,6 +97,8 @@ describe("POST /api/fs/extract", () => {
       ["C:/windows.txt", "invalid_name"],
       ["bad?name.txt", "invalid_name"],
       ["link", "invalid_name"],
+      [".", "invalid_name"],
+      ["a//b.txt", "invalid_name"],
     ]);
     expect(body.failed[0].error.message).toContain("outside the folder");
     expect(await listTree(at.local)).toEqual(["archive.zip", "ok.txt"]);
