@@ -4,7 +4,7 @@ import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } 
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { highlightSelectionMatches, openSearchPanel, search, searchKeymap } from "@codemirror/search";
-import { Compartment, EditorState, type Extension, type Text } from "@codemirror/state";
+import { Compartment, EditorState, Prec, type Extension, type Text } from "@codemirror/state";
 import { oneDark } from "@codemirror/theme-one-dark";
 import {
   crosshairCursor,
@@ -80,21 +80,20 @@ const light = [
 ];
 
 // Dark: One Dark's colours for the code, on the app's own slate background.
-const dark = [
-  oneDark,
-  EditorView.theme(
-    {
-      "&": { backgroundColor: "#0f172a" },
-      ".cm-gutters": { backgroundColor: "#0f172a", borderRight: "1px solid #334155" },
-      ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "#1e293b" },
-      ".cm-panels": { backgroundColor: "#1e293b" },
-      ".cm-panels.cm-panels-top": { borderBottom: "1px solid #334155" },
-      ".cm-textfield": { border: "1px solid #475569", backgroundColor: "#0f172a" },
-      ".cm-button": { border: "1px solid #475569", backgroundColor: "#1e293b", color: "#e2e8f0" },
-    },
-    { dark: true },
-  ),
-];
+// Prec.high: between two themes the one of higher precedence wins, and One Dark sets these too.
+const darkOverrides = EditorView.theme(
+  {
+    "&": { backgroundColor: "#0f172a" },
+    ".cm-gutters": { backgroundColor: "#0f172a", borderRight: "1px solid #334155" },
+    ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "#1e293b" },
+    ".cm-panels": { backgroundColor: "#1e293b" },
+    ".cm-panels.cm-panels-top": { borderBottom: "1px solid #334155" },
+    ".cm-textfield": { border: "1px solid #475569", backgroundColor: "#0f172a" },
+    ".cm-button": { border: "1px solid #475569", backgroundColor: "#1e293b", color: "#e2e8f0" },
+  },
+  { dark: true },
+);
+const dark = [oneDark, Prec.high(darkOverrides)];
 
 function themeFor(isDark: boolean): Extension {
   return isDark ? dark : light;

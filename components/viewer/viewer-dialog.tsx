@@ -33,12 +33,18 @@ export default function ViewerDialog({ state, onIndex, onClose, onSaved }: Viewe
   const ref = useRef<HTMLDialogElement>(null);
   const [dirty, setDirty] = useState(false);
   const [pendingLeave, setPendingLeave] = useState<(() => void) | null>(null);
+  const swipeFrom = useRef<number | null>(null);
   const item = state.items[state.index];
   const count = state.items.length;
 
   useEffect(() => {
     const dialog = ref.current;
+    // Where the keyboard was (the listing's row, usually): it goes back there when the viewer closes.
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      if (before?.isConnected) before.focus();
+    };
   }, []);
 
   useEffect(() => {
@@ -118,7 +124,24 @@ export default function ViewerDialog({ state, onIndex, onClose, onSaved }: Viewe
           <CloseIcon />
         </Button>
       </header>
-      <div className={`min-h-0 flex-1 ${stage}`}>
+      <div
+        className={`relative min-h-0 flex-1 ${stage}`}
+        // A swipe on a touch screen goes to the next or previous image.
+        onPointerDown={(e) => {
+          if (e.pointerType === "touch" && kind === "image") swipeFrom.current = e.clientX;
+        }}
+        onPointerUp={(e) => {
+          const from = swipeFrom.current;
+          swipeFrom.current = null;
+          if (from !== null && Math.abs(e.clientX - from) > 60) go(e.clientX < from ? 1 : -1);
+        }}
+      >
+        {kind === "image" && count > 1 ? (
+          <>
+            <StageArrow side="left" disabled={state.index === 0} onClick={() => go(-1)} />
+            <StageArrow side="right" disabled={state.index === count - 1} onClick={() => go(1)} />
+          </>
+        ) : null}
         {kind === "text" ? (
           <TextView key={path} path={path} name={item.name} edit={state.edit} dark={dark} onDirtyChange={setDirty} onSaved={onSaved} />
         ) : kind === "image" ? (
@@ -154,5 +177,21 @@ export default function ViewerDialog({ state, onIndex, onClose, onSaved }: Viewe
         </Dialog>
       ) : null}
     </dialog>
+  );
+}
+
+/** A large previous/next target beside an image, for the mouse (the header's buttons serve the keyboard and screen readers). */
+function StageArrow({ side, disabled, onClick }: { side: "left" | "right"; disabled: boolean; onClick: () => void }) {
+  if (disabled) return null;
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      aria-hidden="true"
+      onClick={onClick}
+      className={`absolute top-1/2 z-10 hidden -translate-y-1/2 rounded-full bg-black/40 p-3 text-white hover:bg-black/60 sm:block ${side === "left" ? "left-3" : "right-3"}`}
+    >
+      {side === "left" ? <PreviousIcon /> : <NextIcon />}
+    </button>
   );
 }

@@ -165,25 +165,32 @@ test("preview: images, SVG as an image, HTML as text, previous/next by buttons a
   assert.equal(await viewer(page).count(), 0);
 });
 
-test("preview: a binary file offers download; audio plays through byte ranges; the editor in dark mode", async (ctx) => {
+test("preview: a binary file offers download, a huge log shows its start, audio plays through byte ranges; the editor in dark mode", async (ctx) => {
+  const bigLog = "0123456789 log line\n".repeat(300_000); // 6 MB, above the editor's 5 MB
   const { page, cspErrors } = await folderWith(
     ctx,
     "viewer-more",
-    { "blob.txt": Buffer.from([0x00, 0x01, 0x02, 0xff]), "tone.wav": wav(2), "style.css": "body {\n  color: teal; /* a comment */\n}\n" },
+    { "big.log": bigLog, "blob.txt": Buffer.from([0x00, 0x01, 0x02, 0xff]), "tone.wav": wav(2), "style.css": "body {\n  color: teal; /* a comment */\n}\n" },
     { colorScheme: "dark" },
   );
   await openRow(page, "blob.txt");
   await viewer(page).getByText("This looks like a binary file, which the editor cannot show.").waitFor();
   assert.equal(await viewer(page).getByRole("link", { name: "Download instead" }).getAttribute("href"), "/api/fs/download?path=%2Fviewer-more%2Fblob.txt");
 
+  // Too large for the editor: the first 256 KB, read-only, fetched as one byte range.
+  await viewer(page).getByRole("button", { name: "Previous file (←)" }).click();
+  await viewer(page).getByText("Showing the first 256 KB of 5.7 MB").waitFor();
+  await editorText(page).getByText("0123456789 log line").first().waitFor();
+  assert.equal(await viewer(page).getByRole("button", { name: "Edit" }).count(), 0);
+
   const ranges: number[] = [];
   page.on("response", (res) => {
     if (res.url().includes("tone.wav") && res.url().includes("/api/fs/preview")) ranges.push(res.status());
   });
-  await viewer(page).getByRole("button", { name: "Next file (→)" }).click();
-  await viewer(page).getByText("2 of 3").waitFor();
-  await viewer(page).getByRole("button", { name: "Next file (→)" }).click();
-  await viewer(page).getByText("3 of 3").waitFor();
+  for (const position of ["2 of 4", "3 of 4", "4 of 4"]) {
+    await viewer(page).getByRole("button", { name: "Next file (→)" }).click();
+    await viewer(page).getByText(position).waitFor();
+  }
   const audio = viewer(page).getByTestId("audio-preview");
   await audio.waitFor();
   await page.waitForFunction(() => (document.querySelector("[data-testid=audio-preview]") as HTMLAudioElement | null)?.duration === 2);
