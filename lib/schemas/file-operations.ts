@@ -98,8 +98,11 @@ export interface BatchSummary {
 /** One line of `GET /api/fs/search` (NDJSON). */
 export type SearchEvent =
   | { type: "hit"; path: string; folder: string; entry: RemoteEntry }
-  /** The last line: entries looked at, hits, why it stopped early (or null), and whether some folders were too deep to enter. */
-  | { type: "end"; visited: number; hits: number; stopped: "entries" | "time" | "aborted" | null; depthLimited: boolean }
+  /**
+   * The last line: entries looked at, hits, folders that could not be listed (skipped), why it
+   * stopped early (or null), and whether some folders were too deep to enter.
+   */
+  | { type: "end"; visited: number; hits: number; unreadable: number; stopped: "entries" | "time" | "aborted" | null; depthLimited: boolean }
   | { type: "error"; error: ApiErrorBody };
 
 /** `GET /api/fs/size`: a folder's total, partial when `stopped` is set. */

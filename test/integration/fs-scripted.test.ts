@@ -3,10 +3,11 @@ import * as chmodRoute from "@/app/api/fs/chmod/route";
 import * as copyRoute from "@/app/api/fs/copy/route";
 import * as deleteRoute from "@/app/api/fs/delete/route";
 import * as moveRoute from "@/app/api/fs/move/route";
+import * as searchRoute from "@/app/api/fs/search/route";
 import * as statRoute from "@/app/api/fs/stat/route";
 import { startScriptedFtpServer, type ScriptedFtpServer } from "../fixtures/scripted-ftp-server";
 import { login } from "./helpers";
-import { get, post } from "./fs-helpers";
+import { get, ndjsonLines, post } from "./fs-helpers";
 
 // Behaviour that needs server replies the embedded ftp-srv never gives: SITE CPFR/CPTO,
 // listings without dates, symbolic links, a server refusing one delete.
@@ -129,5 +130,15 @@ describe("POST /api/fs/chmod when the server refuses (550)", () => {
       ["/locked.txt", "ftp_permission_denied"],
       ["/ghost.txt", "not_found"],
     ]);
+  });
+});
+
+describe("GET /api/fs/search with a folder the server will not list", () => {
+  it("skips it, finds the rest, and counts it as unreadable in the end line", async () => {
+    fake = await startScriptedFtpServer({}, { listings: { "/": [folder("open"), folder("closed"), file("report-1.txt")], "/open": [file("report-2.txt")] } });
+    const cookie = await login({ port: fake.port });
+    const lines = await ndjsonLines<{ type: string; path?: string }>(await get(searchRoute.GET, "/api/fs/search", { path: "/", q: "report" }, cookie));
+    expect(lines.filter((l) => l.type === "hit").map((l) => l.path)).toEqual(["/open/report-2.txt", "/report-1.txt"]);
+    expect(lines.at(-1)).toEqual({ type: "end", visited: 4, hits: 2, unreadable: 1, stopped: null, depthLimited: false });
   });
 });

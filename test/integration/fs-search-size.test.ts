@@ -53,7 +53,7 @@ describe("GET /api/fs/search", () => {
     const deep = lines.find((l): l is Hit => l.type === "hit" && l.path.endsWith("deep-report.txt"))!;
     expect(deep.folder).toBe(`${dir.remote}/tree/a/b`);
     expect(deep.entry).toMatchObject({ name: "deep-report.txt", type: "file", size: 4 });
-    expect(lines.at(-1)).toEqual({ type: "end", visited: 51, hits: 4, stopped: null, depthLimited: false });
+    expect(lines.at(-1)).toEqual({ type: "end", visited: 51, hits: 4, unreadable: 0, stopped: null, depthLimited: false });
   });
 
   it("matches a glob against the whole name", async () => {
@@ -76,7 +76,7 @@ describe("GET /api/fs/search", () => {
     process.env.SEARCH_MAX_ENTRIES = "5";
     resetEnvForTests();
     const lines = await ndjsonLines<SearchEvent>(await search("*"));
-    expect(lines.at(-1)).toEqual({ type: "end", visited: 5, hits: 5, stopped: "entries", depthLimited: false });
+    expect(lines.at(-1)).toEqual({ type: "end", visited: 5, hits: 5, unreadable: 0, stopped: "entries", depthLimited: false });
   });
 
   it("stops walking when the browser aborts the request", async () => {

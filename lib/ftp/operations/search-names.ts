@@ -18,7 +18,7 @@ type End = Extract<SearchEvent, { type: "end" }>;
 /**
  * Searches names below `start` (substring or glob, case-insensitive), yielding
  * hits as the walk finds them. Bounded by depth, SEARCH_MAX_ENTRIES entries and
- * SEARCH_MAX_SECONDS; stops when `signal` aborts. Folders it cannot list are skipped.
+ * SEARCH_MAX_SECONDS; stops when `signal` aborts. Folders it cannot list are skipped and counted.
  */
 export async function* searchNames(pool: SessionPool, start: string, query: string, options: SearchOptions = {}): AsyncGenerator<Hit, End> {
   const settings = env();
@@ -31,11 +31,13 @@ export async function* searchNames(pool: SessionPool, start: string, query: stri
     signal: options.signal,
   });
   let hits = 0;
+  let unreadable = 0;
   for (;;) {
     const next = await walk.next();
-    if (next.done) return { type: "end", hits, ...next.value };
+    if (next.done) return { type: "end", hits, unreadable, ...next.value };
     const event = next.value;
-    if (event.type === "entry" && matches(event.entry.name)) {
+    if (event.type === "unlisted") unreadable++;
+    else if (matches(event.entry.name)) {
       hits++;
       yield { type: "hit", path: event.path, folder: event.folder, entry: event.entry };
     }
