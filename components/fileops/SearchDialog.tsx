@@ -7,6 +7,7 @@ import { EntryIcon } from "@/components/browser/entry-icon";
 import { humanSize } from "@/components/browser/format-entry";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { filesHref } from "@/lib/client/paths";
 import { useLocale, useT } from "@/lib/i18n";
 import { errorText } from "./error-text";
 import { revealAfterNavigation } from "./fileops-store";
@@ -126,14 +127,21 @@ export function SearchDialog({ dir, onClose }: { dir: string; onClose: () => voi
           <ul className={`${listBoxClass} max-h-[50dvh] divide-y divide-slate-200 dark:divide-slate-700`} aria-label={t("fileops.search.results")}>
             {hits.map((hit) => (
               <li key={hit.path}>
-                <button type="button" onClick={() => open(hit)} className="flex w-full flex-col items-start px-2 py-1.5 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800">
+                <a
+                  href={filesHref(hit.folder)}
+                  onClick={(event) => {
+                    // A plain click opens the folder here with the hit selected; modified clicks (new tab) are the browser's.
+                    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+                    event.preventDefault();
+                    open(hit);
+                  }} className="flex w-full flex-col items-start px-2 py-1.5 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-slate-800">
                   <span className="flex w-full items-center gap-2">
                     <EntryIcon type={hit.entry.type} label={t(`fileops.type.${hit.entry.type}`)} />
                     <span className="min-w-0 flex-1 font-medium break-all">{hit.entry.name}</span>
                     {hit.entry.type === "file" && hit.entry.size !== null ? <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">{humanSize(hit.entry.size, locale)}</span> : null}
                   </span>
                   <span className="text-xs break-all text-slate-600 dark:text-slate-400">{t("fileops.search.inFolder", { folder: hit.folder })}</span>
-                </button>
+                </a>
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@
 // pressed while a dialog is open, or Ctrl+C with page text selected are left to the browser.
 import { useEffect, useRef } from "react";
 import { useBrowser } from "@/components/browser/browser-context";
+import { getClipboard } from "./fileops-store";
 import { shortcutFor } from "./shortcut-for";
 import { useFileOpsActions, type FileOpsActions } from "./use-fileops-actions";
 
@@ -29,6 +30,9 @@ export function useFileOpsShortcuts(): void {
       if (!action) return;
       const selected = window.getSelection();
       if ((action === "copy" || action === "cut") && selected && !selected.isCollapsed && selected.toString().trim() !== "") return;
+      // With nothing of ours to cut, copy or paste, the keys keep their usual meaning (text, other handlers).
+      if ((action === "copy" || action === "cut") && latest.current.actions.targetsFor().length === 0) return;
+      if (action === "paste" && !getClipboard()) return;
       event.preventDefault();
       // The table opens the row on any Enter: Alt+Enter (properties) must not reach it.
       if (action === "properties") event.stopPropagation();

@@ -205,7 +205,8 @@ test("properties with folder size, search streamed with a link to the folder", a
   await box.getByLabel("Name contains").fill("*.md");
   await box.getByRole("button", { name: "Search" }).click();
   await box.getByText(/^\d+ found/).waitFor();
-  const hit = box.getByRole("list", { name: "Search results" }).getByRole("button", { name: /plan\.md/ });
+  const hit = box.getByRole("list", { name: "Search results" }).getByRole("link", { name: /plan\.md/ });
+  assert.equal(await hit.getAttribute("href"), "/files/projects/notes/2025");
   assert.match(await hit.innerText(), /plan\.md[\s\S]*in \/projects\/notes\/2025/);
   await screenshot(page, "fileops-search");
   await hit.click();
@@ -259,4 +260,4 @@ test("dialogs at 375 px in dark mode, and in Korean", async ({ newPage, login, s
   await dialog(ko).getByRole("heading", { name: "새 폴더" }).waitFor();
   assert.equal(await dialog(ko).getByLabel("이름").inputValue(), "새 폴더");
   await screenshot(ko, "fileops-ko-new-folder");
-});
+}, { timeoutMs: 90_000 });
