@@ -66,7 +66,7 @@ export function TransferPanel(): React.ReactNode {
         <section
           aria-label={t("transfers.panel.label")}
           data-testid="transfer-panel"
-          className="fixed inset-x-0 bottom-0 z-30 flex max-h-[70vh] flex-col border-t border-slate-300 bg-white text-slate-900 shadow-2xl sm:inset-x-auto sm:bottom-4 sm:left-4 sm:w-[30rem] sm:rounded-lg sm:border dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+          className="fixed inset-x-0 bottom-0 z-30 flex max-h-[70vh] flex-col border-t border-slate-300 bg-white text-slate-900 shadow-2xl sm:inset-x-auto sm:bottom-10 sm:left-4 sm:w-[30rem] sm:rounded-lg sm:border dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
         >
           {items.length > 0 ? (
             <header className="flex flex-col gap-1.5 border-b border-slate-200 px-3 py-2 dark:border-slate-700">

@@ -1,13 +1,8 @@
 "use client";
 
 import { useEffect } from "react";
+import { affectsListing } from "@/lib/client/transfers/upload-api";
 import { uploadQueue } from "@/lib/client/transfers/upload-queue-instance";
-
-/** Whether a file uploaded into `dir` shows in the listing of `path` (itself, or a new subfolder of it). */
-export function affectsListing(path: string, dir: string): boolean {
-  if (dir === path) return true;
-  return dir.startsWith(path === "/" ? "/" : `${path}/`);
-}
 
 /** Lists the current folder again when uploads into it (or into new folders under it) finish; one refresh per burst. */
 export function useRefreshAfterUpload(path: string, refresh: () => Promise<void>): void {

@@ -28,12 +28,12 @@ async function localFiles(files: Record<string, Buffer | string>): Promise<strin
 }
 
 /** A fresh remote folder (on the FTP server's disk) with `files`, and a page logged into it. */
-async function folderWith(ctx: E2EContext, folder: string, files: Record<string, Buffer | string> = {}, options: { colorScheme?: "light" | "dark"; width?: number } = {}) {
+async function folderWith(ctx: E2EContext, folder: string, files: Record<string, Buffer | string> = {}, options: { colorScheme?: "light" | "dark"; width?: number; locale?: string } = {}) {
   const remote = join(ctx.ftp.root, folder);
   await mkdir(remote, { recursive: true });
   // Never empty: the harness's login waits for the table (an empty folder hides it).
   for (const [name, content] of Object.entries({ "readme.txt": "here\n", ...files })) await writeFile(join(remote, name), content);
-  const { context, page } = await ctx.newPage({ colorScheme: options.colorScheme ?? "light", viewport: { width: options.width ?? 1280, height: 800 } });
+  const { context, page } = await ctx.newPage({ colorScheme: options.colorScheme ?? "light", viewport: { width: options.width ?? 1280, height: 800 }, locale: options.locale ?? "en-US" });
   await ctx.login(page, { next: `/files/${encodeURIComponent(folder)}` });
   return { context, page, remote };
 }
@@ -103,19 +103,21 @@ test(
 );
 
 test(
-  "upload at 375 px in dark mode: the panel fits the phone, cancel stops the upload and leaves nothing behind",
+  "upload at 375 px, dark, in Korean: the panel fits the phone, cancel stops the upload and leaves nothing behind",
   async (ctx) => {
     const local = await localFiles({ "phone.bin": randomBytes(20 * MiB) });
-    const { context, page, remote } = await folderWith(ctx, "transfers-phone", {}, { colorScheme: "dark", width: 375 });
+    const { context, page, remote } = await folderWith(ctx, "transfers-phone", {}, { colorScheme: "dark", width: 375, locale: "ko-KR" });
     await throttleUploads(context, page, 2 * MiB);
     await page.getByTestId("upload-files-input").setInputFiles(join(local, "phone.bin"));
     await waitForProgress(page, "phone.bin", 5, 90);
     const box = await page.getByTestId("transfer-panel").boundingBox();
     assert.ok(box && box.x >= 0 && box.x + box.width <= 375, `panel within 375 px: ${JSON.stringify(box)}`);
     await ctx.screenshot(page, "transfers-upload-375-dark");
-    await page.getByRole("button", { name: "Cancel “phone.bin”" }).click();
+    assert.match(await page.getByTestId("transfer-summary").innerText(), /1개 중 0개 업로드 중/);
+    await page.getByRole("button", { name: "“phone.bin” 취소" }).click();
     await transferRow(page, "phone.bin").and(page.locator('[data-status="cancelled"]')).waitFor();
-    await page.getByRole("button", { name: "Retry “phone.bin”" }).waitFor();
+    await page.getByRole("button", { name: "“phone.bin” 다시 시도" }).waitFor();
+    assert.match(await transferRow(page, "phone.bin").innerText(), /취소됨/);
     // Neither the target nor a temporary part stays on the server.
     await page.waitForFunction(async () => {
       const res = await fetch(`/api/fs/list?path=${encodeURIComponent("/transfers-phone")}`);
@@ -123,6 +125,23 @@ test(
       return body.entries.map((e) => e.name).join() === "readme.txt";
     });
     await assert.rejects(stat(join(remote, "phone.bin")));
+  },
+  { timeoutMs: 120_000 },
+);
+
+test(
+  "three big files at once: the server's transfer slots make one wait (429), and all three arrive byte-exact",
+  async (ctx) => {
+    const files = { "one.bin": randomBytes(12 * MiB), "two.bin": randomBytes(12 * MiB), "three.bin": randomBytes(12 * MiB) };
+    const local = await localFiles(files);
+    const { context, page, remote } = await folderWith(ctx, "transfers-parallel");
+    const statuses: number[] = [];
+    page.on("response", (res) => void (res.url().includes("/api/fs/upload?") && statuses.push(res.status())));
+    await throttleUploads(context, page, 12 * MiB);
+    await page.getByTestId("upload-files-input").setInputFiles(Object.keys(files).map((name) => join(local, name)));
+    await page.getByTestId("transfer-summary").filter({ hasText: "3 of 3 uploaded" }).waitFor({ timeout: 90_000 });
+    for (const [name, bytes] of Object.entries(files)) assert.equal(sha256(await readFile(join(remote, name))), sha256(bytes), name);
+    assert.ok(statuses.includes(429), `a third concurrent upload is refused with 429 (saw ${statuses.join(", ")})`);
   },
   { timeoutMs: 120_000 },
 );

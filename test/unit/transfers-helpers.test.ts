@@ -3,7 +3,7 @@ import { keepBothName, splitExtension } from "@/lib/client/transfers/keep-both-n
 import { ResumeStore, resumeKey } from "@/lib/client/transfers/resume-store";
 import { SpeedMeter } from "@/lib/client/transfers/speed-meter";
 import { retryDelayMs } from "@/lib/client/transfers/upload-chunked";
-import { downloadHref, zipHref } from "@/lib/client/transfers/upload-api";
+import { affectsListing, downloadHref, zipHref } from "@/lib/client/transfers/upload-api";
 import { totalsOf, type UploadItem } from "@/lib/client/transfers/upload-item";
 import { memoryStorage } from "./transfers-fake-server";
 
@@ -127,5 +127,18 @@ describe("totalsOf", () => {
     ]);
     expect(totals).toMatchObject({ files: 6, active: 2, done: 1, failed: 1, totalBytes: 400, loadedBytes: 170, speed: 10 });
     expect(totals.secondsLeft).toBe(23);
+  });
+});
+
+describe("affectsListing", () => {
+  it.each([
+    ["/a", "/a", true],
+    ["/a", "/a/new/deep", true],
+    ["/a", "/ab", false],
+    ["/a", "/", false],
+    ["/", "/x", true],
+    ["/", "/", true],
+  ])("listing %s, upload into %s: %s", (path, dir, expected) => {
+    expect(affectsListing(path, dir)).toBe(expected);
   });
 });

@@ -59,3 +59,9 @@ export function downloadHref(path: string): string {
 export function joinRemote(dir: string, name: string): string {
   return dir.endsWith("/") ? `${dir}${name}` : `${dir}/${name}`;
 }
+
+/** Whether a file uploaded into `dir` changes the listing of `path`: it is that folder, or a (maybe new) folder below it. */
+export function affectsListing(path: string, dir: string): boolean {
+  if (dir === path) return true;
+  return dir.startsWith(path === "/" ? "/" : `${path}/`);
+}
