@@ -212,6 +212,43 @@ test("preview: a binary file offers download, a huge log shows its start, audio 
   assert.deepEqual(cspErrors, []);
 });
 
+test("preview: a PDF renders in Chromium's own viewer inside the frame the server sandboxes", async (ctx) => {
+  const { page } = await folderWith(ctx, "viewer-pdf", { "hello.pdf": minimalPdf("Hello PDF") });
+  await openRow(page, "hello.pdf");
+  const frame = viewer(page).getByTestId("pdf-preview");
+  assert.equal(await frame.getAttribute("src"), "/api/fs/preview?path=%2Fviewer-pdf%2Fhello.pdf");
+  // The built-in viewer is an extension page inside the frame; a blocked PDF shows an error page instead.
+  const deadline = Date.now() + 20_000;
+  while (!page.frames().some((f) => f.url().startsWith("chrome-extension://"))) {
+    assert.ok(Date.now() < deadline, `PDF viewer not loaded; frames: ${page.frames().map((f) => f.url()).join(", ")}`);
+    await page.waitForTimeout(200);
+  }
+  assert.ok(!page.frames().some((f) => f.url().startsWith("chrome-error://")));
+  await ctx.screenshot(page, "viewer-pdf");
+});
+
+/** A one-page PDF showing `text` (with a correct cross-reference table). */
+function minimalPdf(text: string): Buffer {
+  const stream = `BT /F1 24 Tf 40 100 Td (${text}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
 /** A mono 8 kHz 16-bit WAV of a 440 Hz tone, `seconds` long. */
 function wav(seconds: number): Buffer {
   const rate = 8000;
