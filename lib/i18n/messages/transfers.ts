@@ -60,8 +60,6 @@ const en = {
   "transfers.interrupted.discard": "Discard",
   "transfers.interrupted.discard.label": "Discard the unfinished upload of “{name}”",
   "transfers.interrupted.otherFile": "That is not the file being uploaded as “{name}” (its size or date differ).",
-  "transfers.finishedToast": "{count} files uploaded",
-  "transfers.finishedToast.one": "1 file uploaded",
 };
 
 const ko: Record<keyof typeof en, string> = {
@@ -124,8 +122,6 @@ const ko: Record<keyof typeof en, string> = {
   "transfers.interrupted.discard": "버리기",
   "transfers.interrupted.discard.label": "“{name}”의 끝나지 않은 업로드 버리기",
   "transfers.interrupted.otherFile": "“{name}”(으)로 올리던 파일이 아닙니다 (크기나 날짜가 다릅니다).",
-  "transfers.finishedToast": "파일 {count}개 업로드됨",
-  "transfers.finishedToast.one": "파일 1개 업로드됨",
 };
 
 export const transfers = { en, ko };
