@@ -1,7 +1,8 @@
 "use client";
 // Live progress of a batch (count and the item now being done), then its summary and failures.
 import { basename } from "@/lib/client/paths";
-import { useT } from "@/lib/i18n";
+import { humanSize } from "@/components/browser/format-entry";
+import { useLocale, useT } from "@/lib/i18n";
 import { errorText } from "./error-text";
 import { FailureList } from "./FailureList";
 import { errorTextClass, mutedTextClass } from "./styles";
@@ -13,6 +14,7 @@ import type { BatchProgress } from "./use-batch-run";
  */
 export function BatchStatus({ progress, doneKey, summary, asNamed }: { progress: BatchProgress; doneKey: string; summary?: string; asNamed?: boolean }) {
   const t = useT();
+  const { locale } = useLocale();
   if (progress.phase === "idle") return null;
   if (progress.phase === "failed") {
     return (
@@ -27,6 +29,7 @@ export function BatchStatus({ progress, doneKey, summary, asNamed }: { progress:
       <div role="status" aria-live="polite" className="flex flex-col gap-1">
         <p className={summary && progress.phase === "finished" ? "text-sm font-medium" : "text-sm"}>
           {summary && progress.phase === "finished" ? summary : t(doneKey, { count: progress.done })}
+          {progress.bytes > 0 ? ` · ${t("fileops.copy.bytes", { size: humanSize(progress.bytes, locale) })}` : null}
           {progress.phase === "running" ? ` · ${t("fileops.progress.working")}` : null}
         </p>
         {progress.phase === "running" ? (

@@ -17,6 +17,9 @@ import { errorTextClass, inputClass, listBoxClass, mutedTextClass } from "./styl
 
 type Phase = { phase: "idle" } | { phase: "running" } | { phase: "done"; end: SearchEnd } | { phase: "cancelled" } | { phase: "error"; message: string };
 
+/** Folder levels offered besides "this folder only" and "all" (the server caps at SEARCH_MAX_DEPTH). */
+const depthChoices = [2, 3, 5];
+
 /** Most hits kept on the page; the server's own bounds (entries, time) stop the walk. */
 const maxShown = 2000;
 
@@ -25,6 +28,7 @@ export function SearchDialog({ dir, onClose }: { dir: string; onClose: () => voi
   const { locale } = useLocale();
   const { path: currentPath, navigate, setSelection, setFocused } = useBrowser();
   const [query, setQuery] = useState("");
+  const [depth, setDepth] = useState<number | undefined>(undefined);
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [state, setState] = useState<Phase>({ phase: "idle" });
   const controller = useRef<AbortController | null>(null);
@@ -50,6 +54,7 @@ export function SearchDialog({ dir, onClose }: { dir: string; onClose: () => voi
     try {
       const end = await searchNames(dir, query.trim(), {
         signal: abort.signal,
+        depth,
         onHit: (hit) => {
           pending.push(hit);
           if (!frame) frame = requestAnimationFrame(flush);
@@ -103,6 +108,18 @@ export function SearchDialog({ dir, onClose }: { dir: string; onClose: () => voi
           <label className="flex flex-1 flex-col gap-1">
             <span>{t("fileops.search.label")}</span>
             <input className={inputClass} type="search" value={query} autoFocus onChange={(e) => setQuery(e.target.value)} maxLength={256} aria-describedby={`${formId}-hint`} spellCheck={false} autoComplete="off" />
+          </label>
+          <label className="flex flex-col gap-1">
+            <span>{t("fileops.search.depth")}</span>
+            <select className={inputClass} value={depth ?? ""} onChange={(e) => setDepth(e.target.value === "" ? undefined : Number(e.target.value))}>
+              <option value="">{t("fileops.search.depthAny")}</option>
+              <option value="1">{t("fileops.search.depthHere")}</option>
+              {depthChoices.map((n) => (
+                <option key={n} value={n}>
+                  {t("fileops.search.depthLevels", { count: n })}
+                </option>
+              ))}
+            </select>
           </label>
           <Button variant="primary" type="submit" disabled={query.trim() === ""}>
             {t("fileops.search.submit")}

@@ -83,8 +83,11 @@ export async function runBatch<K extends BatchOp>(op: K, body: BatchBody[K], opt
  * Recursive name search below `path` (substring or glob); `onHit` sees hits as they stream in.
  * Resolves with the summary line, or null when `signal` aborted it.
  */
-export async function searchNames(path: string, query: string, options: { signal?: AbortSignal; onHit: (hit: SearchHit) => void }): Promise<SearchEnd | null> {
-  const url = `/api/fs/search?${new URLSearchParams({ path, q: query })}`;
+export async function searchNames(path: string, query: string, options: { signal?: AbortSignal; depth?: number; onHit: (hit: SearchHit) => void }): Promise<SearchEnd | null> {
+  const params = new URLSearchParams({ path, q: query });
+  // Without a depth the server's SEARCH_MAX_DEPTH applies.
+  if (options.depth !== undefined) params.set("depth", String(options.depth));
+  const url = `/api/fs/search?${params}`;
   try {
     for await (const event of ndjson<SearchEvent>("GET", url, undefined, options.signal)) {
       if (event.type === "hit") options.onHit(event);

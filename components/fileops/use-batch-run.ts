@@ -6,6 +6,8 @@ import { runBatch, type BatchBody, type BatchOp, type BatchOutcome, type FailedI
 export interface BatchProgress {
   phase: "idle" | "running" | "finished" | "failed";
   done: number;
+  /** Bytes the server reported for done items (copies say how much each file had). */
+  bytes: number;
   failed: FailedItem[];
   /** The last item the server reported (shown as "now: …"). */
   current: string | null;
@@ -14,7 +16,7 @@ export interface BatchProgress {
   error: unknown;
 }
 
-const idle: BatchProgress = { phase: "idle", done: 0, failed: [], current: null, outcome: null, error: null };
+const idle: BatchProgress = { phase: "idle", done: 0, bytes: 0, failed: [], current: null, outcome: null, error: null };
 
 /**
  * `start(op, body)` runs the batch; `cancel()` stops it between two items (what is
@@ -38,7 +40,7 @@ export function useBatchRun(onFinished?: (outcome: BatchOutcome) => void) {
       const outcome = await runBatch(op, body, {
         signal: abort.signal,
         onItem: (item) =>
-          setProgress((p) => (item.type === "done" ? { ...p, done: p.done + 1, current: item.path } : { ...p, failed: [...p.failed, item], current: item.path })),
+          setProgress((p) => (item.type === "done" ? { ...p, done: p.done + 1, bytes: p.bytes + (item.bytes ?? 0), current: item.path } : { ...p, failed: [...p.failed, item], current: item.path })),
       });
       setProgress((p) => ({ ...p, phase: "finished", outcome, done: outcome.done.length, failed: outcome.failed }));
       finished.current?.(outcome);

@@ -78,6 +78,13 @@ describe("searchNames", () => {
     expect(end).toEqual({ type: "end", visited: 9, hits: 1, stopped: null, depthLimited: false });
   });
 
+  it("passes a chosen depth, and none for 'all levels' (the server's limit)", async () => {
+    const calls = ndjsonFetch([{ type: "end", visited: 0, hits: 0, stopped: null, depthLimited: false }]);
+    await searchNames("/", "a", { depth: 1, onHit: () => undefined });
+    await searchNames("/", "a", { onHit: () => undefined });
+    expect(calls.map((c) => new URL(c.url, "http://x").searchParams.get("depth"))).toEqual(["1", null]);
+  });
+
   it("resolves null when cancelled", async () => {
     ndjsonFetch([{ type: "hit", path: "/a", folder: "/", entry: { name: "a" } }], { holdOpen: true });
     const controller = new AbortController();
