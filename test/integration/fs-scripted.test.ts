@@ -97,6 +97,17 @@ describe("POST /api/fs/delete when the server refuses one item", () => {
   });
 });
 
+describe("batches of many entries in one folder", () => {
+  it("list that folder once, not once per entry", async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `f${i}.txt`);
+    fake = await startScriptedFtpServer({ DELE: "250 Deleted." }, { listings: { "/": names.map((n) => file(n)) } });
+    const cookie = await login({ port: fake.port });
+    const body = await (await post(deleteRoute.POST, "/api/fs/delete", { paths: names.map((n) => `/${n}`) }, cookie)).json();
+    expect(body.done).toHaveLength(30);
+    expect(fake.commands.filter((c) => c.startsWith("LIST"))).toHaveLength(1);
+  });
+});
+
 describe("POST /api/fs/move when the server refuses one item", () => {
   it("reports it as refused (not missing) and moves the others into the typed folder", async () => {
     fake = await startScriptedFtpServer(

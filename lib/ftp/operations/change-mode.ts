@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import type { ChmodBody } from "@/lib/schemas/file-operations";
 import { failedItem, refusedItem, type BatchRun } from "../batch";
-import { findEntry } from "../find-entry";
+import { entryFinder } from "../find-entry";
 import type { SessionPool } from "../pool";
 import { walkTree } from "../walk";
 import { listDirectory } from "./list-directory";
@@ -35,6 +35,7 @@ async function siteChmod(client: Client, mode: string, path: string): Promise<vo
  * A server without SITE CHMOD ends the whole request with 501 `not_supported`.
  */
 export async function* changeMode(pool: SessionPool, paths: string[], request: ChmodRequest, signal?: AbortSignal): BatchRun {
+  const findEntry = entryFinder(pool);
   const apply = async (path: string, mode: string | undefined, kind?: "file" | "dir" | "link" | "unknown") => {
     if (mode === undefined) return null;
     try {
@@ -45,7 +46,7 @@ export async function* changeMode(pool: SessionPool, paths: string[], request: C
       const refused = err instanceof FTPError && err.code === 550;
       if (!unsupported && !refused) return failedItem(path, err);
       // ftp-srv answers 500 for any failed chmod, and a 550 may mean missing or not allowed: tell them apart by looking.
-      const exists = await findEntry(pool, path).then((e) => e !== null, () => true);
+      const exists = await findEntry(path).then((e) => e !== null, () => true);
       if (!exists) return failedItem(path, new AppError("not_found", `${path} does not exist.`));
       if (unsupported) throw err;
       return refusedItem(path, err, "change the permissions of");
@@ -58,7 +59,7 @@ export async function* changeMode(pool: SessionPool, paths: string[], request: C
       if (result) yield result;
       continue;
     }
-    const entry = await findEntry(pool, path).catch(() => null);
+    const entry = await findEntry(path).catch(() => null);
     if (!entry) {
       yield failedItem(path, new AppError("not_found", `${path} does not exist.`));
       continue;

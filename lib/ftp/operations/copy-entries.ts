@@ -4,7 +4,7 @@ import { AppError } from "@/lib/http/errors";
 import { joinRemote } from "@/lib/security/remote-path";
 import { failedItem, type BatchItem, type BatchRun } from "../batch";
 import { copyFile } from "../copy-file";
-import { assertFolderOrThrow, findEntry } from "../find-entry";
+import { assertFolderOrThrow, entryFinder } from "../find-entry";
 import { isSameOrInside, splitRemote } from "../path-parts";
 import type { SessionPool } from "../pool";
 import { walkTree } from "../walk";
@@ -34,10 +34,11 @@ export function copyName(name: string, taken: Set<string>, isDir: boolean): stri
 export async function* copyEntries(pool: SessionPool, paths: string[], targetDir: string, options: CopyOptions): BatchRun {
   await assertFolderOrThrow(pool, targetDir);
   const taken = new Set((await listDirectory(pool, targetDir)).entries.map((e) => e.name));
+  const findEntry = entryFinder(pool);
   for (const path of new Set(paths)) {
     if (options.signal?.aborted) return "aborted";
     const { name } = splitRemote(path);
-    const entry = await findEntry(pool, path).catch(() => null);
+    const entry = await findEntry(path).catch(() => null);
     try {
       if (!entry) throw new AppError("not_found", `${path} does not exist.`);
       if (entry.type === "dir" && isSameOrInside(targetDir, path)) throw new AppError("bad_request", "A folder cannot be copied into itself.");

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import type { RemoteEntry } from "@/lib/schemas/entry";
 import { failedItem, refusedItem, type BatchItem, type BatchRun } from "../batch";
-import { findEntry } from "../find-entry";
+import { entryFinder } from "../find-entry";
 import { splitRemote } from "../path-parts";
 import type { SessionPool } from "../pool";
 import { walkTree, type WalkEvent, type WalkResult } from "../walk";
@@ -21,6 +21,7 @@ export interface DeleteOptions {
  * RECURSIVE_MAX_ENTRIES entries of one tree.
  */
 export async function* deleteEntries(pool: SessionPool, paths: string[], options: DeleteOptions = {}): BatchRun {
+  const findEntry = entryFinder(pool);
   for (const path of new Set(paths)) {
     if (options.signal?.aborted) return "aborted";
     if (path === "/") {
@@ -29,7 +30,7 @@ export async function* deleteEntries(pool: SessionPool, paths: string[], options
     }
     let entry: RemoteEntry | null;
     try {
-      entry = await findEntry(pool, path);
+      entry = await findEntry(path);
     } catch (err) {
       yield failedItem(path, err);
       continue;

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/http/errors";
 import { joinRemote } from "@/lib/security/remote-path";
 import { failedItem, refusedItem, type BatchRun } from "../batch";
-import { assertFolderOrThrow, findEntry } from "../find-entry";
+import { assertFolderOrThrow, entryFinder } from "../find-entry";
 import { isSameOrInside, splitRemote } from "../path-parts";
 import type { SessionPool } from "../pool";
 import { listDirectory } from "./list-directory";
@@ -16,6 +16,7 @@ export async function* moveEntries(pool: SessionPool, paths: string[], targetDir
   await assertFolderOrThrow(pool, targetDir);
   // One listing of the target for all items; updated as items arrive.
   const taken = new Set((await listDirectory(pool, targetDir)).entries.map((e) => e.name));
+  const findEntry = entryFinder(pool);
   for (const path of new Set(paths)) {
     if (signal?.aborted) return "aborted";
     const { folder, name } = splitRemote(path);
@@ -23,7 +24,7 @@ export async function* moveEntries(pool: SessionPool, paths: string[], targetDir
       if (path === "/") throw new AppError("bad_request", "The root folder cannot be moved.");
       if (folder === targetDir) throw new AppError("bad_request", `"${name}" is already in ${targetDir}.`);
       if (isSameOrInside(targetDir, path)) throw new AppError("bad_request", "A folder cannot be moved into itself.");
-      const entry = await findEntry(pool, path);
+      const entry = await findEntry(path);
       if (!entry) throw new AppError("not_found", `${name} does not exist.`);
       if (taken.has(name)) throw new AppError("conflict", `"${name}" already exists in ${targetDir}.`);
       const to = joinRemote(targetDir, name);
