@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type KeyboardEvent } from "react";
-import { parentPath } from "@/lib/client/paths";
+import { basename, parentPath } from "@/lib/client/paths";
 import { useT } from "@/lib/i18n";
 import type { RemoteEntry } from "@/lib/schemas/entry";
 import { useBrowser } from "./browser-context";
@@ -29,7 +29,7 @@ export interface FileTableProps {
 /** The listing as a keyboard-operable grid: arrows/Home/End move, Space toggles, Enter opens, Backspace/Alt+Up go up. */
 export function FileTable({ rows, sort, onSort, onActivate, onContextMenu }: FileTableProps) {
   const t = useT();
-  const { path, focused, navigate } = useBrowser();
+  const { path, focused, setFocused, navigate } = useBrowser();
   const { selection, clickRow, toggle, moveTo, selectAll, clear } = useRowSelection(rows);
   const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
   const keyboardMove = useRef(false);
@@ -40,6 +40,21 @@ export function FileTable({ rows, sort, onSort, onActivate, onContextMenu }: Fil
     keyboardMove.current = false;
     rowRefs.current.get(focused)?.focus();
   }, [focused]);
+
+  // After moving to another folder the old rows are gone and focus fell to <body>: put the cursor
+  // on the folder we came up from (as file managers do), else on the first row, so the keyboard keeps working.
+  const previousPath = useRef(path);
+  const firstName = rows[0]?.name;
+  useEffect(() => {
+    if (previousPath.current === path || firstName === undefined) return;
+    const cameFrom = previousPath.current;
+    previousPath.current = path;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const child = parentPath(cameFrom) === path ? basename(cameFrom) : null;
+    const target = child !== null && rowRefs.current.has(child) ? child : firstName;
+    keyboardMove.current = true;
+    setFocused(target);
+  }, [path, firstName, setFocused]);
 
   const allSelected = rows.length > 0 && rows.every((r) => selection.has(r.name));
   const cursor = rows.findIndex((r) => r.name === focused);
@@ -73,7 +88,7 @@ export function FileTable({ rows, sort, onSort, onActivate, onContextMenu }: Fil
   };
 
   return (
-    <table role="grid" aria-multiselectable="true" aria-label={t("browser.table", { path })} className="w-full table-fixed border-collapse text-sm" onKeyDown={onKeyDown} data-testid="file-table">
+    <table role="grid" aria-multiselectable="true" aria-label={t("browser.table", { path })} className={`w-full table-fixed border-collapse text-sm ${rows.length ? "" : "hidden"}`} onKeyDown={onKeyDown} data-testid="file-table">
       <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs font-semibold text-slate-600 dark:bg-slate-800 dark:text-slate-300">
         <tr>
           <th scope="col" className="w-9 px-2 py-2">

@@ -76,7 +76,8 @@ function FilesLayout() {
         className={`mx-3 mb-3 flex-1 overflow-x-auto rounded-md border bg-white sm:mx-4 dark:bg-slate-900 ${isOver ? "border-blue-500 ring-2 ring-blue-500" : "border-slate-200 dark:border-slate-800"}`}
       >
         {loading && entries.length > 0 ? <div aria-hidden className="h-0.5 animate-pulse bg-blue-500" /> : null}
-        {rows.length > 0 ? <FileTable rows={rows} sort={sort} onSort={onSort} onActivate={activate} onContextMenu={(entry, x, y) => setMenu({ entry, x, y })} /> : null}
+        {/* Always mounted (hidden when there are no rows), so it remembers which folder the user came from. */}
+        <FileTable rows={rows} sort={sort} onSort={onSort} onActivate={activate} onContextMenu={(entry, x, y) => setMenu({ entry, x, y })} />
         <ListingState filter={filter} shown={rows.length} />
       </main>
       <footer className="px-3 pb-2 text-xs text-slate-600 sm:px-4 dark:text-slate-400" aria-live="polite" data-testid="status-bar">

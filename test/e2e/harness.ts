@@ -64,5 +64,5 @@ export async function loginThroughForm(baseUrl: string, page: Page, options: { u
   if (options.password !== undefined) await page.locator('input[name="password"]').fill(options.password);
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((u) => u.pathname.startsWith("/files"));
-  await page.locator('[data-testid="file-table"], [data-testid="listing-empty"]').first().waitFor();
+  await page.locator('[data-testid="file-table"] tbody tr, [data-testid="listing-empty"], [data-testid="listing-error"]').first().waitFor();
 }

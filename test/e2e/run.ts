@@ -16,7 +16,8 @@ import { seedDemoTree } from "../../lib/demo/seed-demo-tree";
 import { loginThroughForm, registeredTests, saveScreenshot, setCurrentFile, slug, type E2EContext } from "./harness";
 
 const chromiumPath = "/usr/bin/chromium";
-const distDir = ".next-e2e";
+// FERRY_E2E_DIST_DIR lets a developer reuse their own build with FERRY_E2E_SKIP_BUILD=1.
+const distDir = process.env.FERRY_E2E_DIST_DIR || ".next-e2e";
 const e2eDir = join(process.cwd(), "test", "e2e");
 
 function freePort(): Promise<number> {

@@ -1,8 +1,7 @@
-import { FilesPage } from "./files-page";
-
 export const dynamic = "force-dynamic";
 
-// /files/<segment>/<segment>…: the remote folder /<segment>/<segment>…; the client reads it from the URL.
+// /files/<segment>/<segment>…: the remote folder /<segment>/<segment>…. The browser itself is rendered
+// by ../layout.tsx (it reads the folder from the URL); this route only makes every such address exist.
 export default function Page() {
-  return <FilesPage />;
+  return null;
 }
