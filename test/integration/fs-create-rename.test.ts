@@ -118,6 +118,17 @@ describe("POST /api/fs/move", () => {
     expect((await readdir(join(dir.local, "mv/src"))).sort()).toEqual(["clash.txt"]);
   });
 
+  it("reports an entry selected inside a selected folder as moved with it", async () => {
+    await mkdir(join(dir.local, "mv2/f"), { recursive: true });
+    await mkdir(join(dir.local, "mv2/to"), { recursive: true });
+    await writeFile(join(dir.local, "mv2/f/in.txt"), "in");
+    const base = `${dir.remote}/mv2`;
+    const body = await (await post(moveRoute.POST, "/api/fs/move", { paths: [`${base}/f`, `${base}/f/in.txt`], targetDir: `${base}/to` }, cookie)).json();
+    expect(body.done).toEqual([{ path: `${base}/f`, kind: "dir", to: `${base}/to/f` }]);
+    expect(body.failed).toMatchObject([{ path: `${base}/f/in.txt`, error: { code: "bad_request", message: expect.stringContaining("moved with its folder") } }]);
+    expect(await readFile(join(dir.local, "mv2/to/f/in.txt"), "utf8")).toBe("in");
+  });
+
   it("refuses to move a folder into itself", async () => {
     await mkdir(join(dir.local, "self/inner"), { recursive: true });
     const res = await post(moveRoute.POST, "/api/fs/move", { paths: [`${dir.remote}/self`], targetDir: `${dir.remote}/self/inner` }, cookie);

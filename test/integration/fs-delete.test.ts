@@ -62,6 +62,17 @@ describe("POST /api/fs/delete", () => {
     expect((await res.json()).failed[0].error.code).toBe("not_found");
   });
 
+  it("takes a selected entry inside a selected folder as deleted with it (no failure)", async () => {
+    await mkdir(join(dir.local, "nested"));
+    await makeTree(join(dir.local, "nested"));
+    const base = `${dir.remote}/nested/tree`;
+    const body = await (await post(deleteRoute.POST, "/api/fs/delete", { paths: [base, `${base}/top.txt`, `${base}/a`] }, cookie)).json();
+    expect(body.failed).toEqual([]);
+    expect(body.done.map((d: { path: string }) => d.path)).toContain(`${base}/top.txt`);
+    expect(body.done).toHaveLength(8);
+    expect(await readdir(join(dir.local, "nested"))).toEqual([]);
+  });
+
   it("refuses to delete the root folder", async () => {
     const res = await post(deleteRoute.POST, "/api/fs/delete", { paths: ["/"] }, cookie);
     expect((await res.json()).failed[0]).toMatchObject({ path: "/", error: { code: "bad_request" } });

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/http/errors";
 import type { RemoteEntry } from "@/lib/schemas/entry";
 import { failedItem, refusedItem, type BatchItem, type BatchRun } from "../batch";
 import { entryFinder } from "../find-entry";
-import { splitRemote } from "../path-parts";
+import { isSameOrInside, splitRemote } from "../path-parts";
 import type { SessionPool } from "../pool";
 import { walkTree, type WalkEvent, type WalkResult } from "../walk";
 import { listDirectory } from "./list-directory";
@@ -22,8 +22,11 @@ export interface DeleteOptions {
  */
 export async function* deleteEntries(pool: SessionPool, paths: string[], options: DeleteOptions = {}): BatchRun {
   const findEntry = entryFinder(pool);
+  // Folders already handled: a selected path inside one was reported by its folder's walk.
+  const trees: string[] = [];
   for (const path of new Set(paths)) {
     if (options.signal?.aborted) return "aborted";
+    if (trees.some((tree) => isSameOrInside(path, tree))) continue;
     if (path === "/") {
       yield failedItem(path, new AppError("bad_request", "The root folder cannot be deleted."));
       continue;
@@ -43,6 +46,7 @@ export async function* deleteEntries(pool: SessionPool, paths: string[], options
       yield await removeOne(pool, path, entry.type);
       continue;
     }
+    trees.push(path);
     const stopped = yield* deleteTree(pool, path, options);
     if (stopped) return stopped;
   }

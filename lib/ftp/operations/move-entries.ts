@@ -17,6 +17,7 @@ export async function* moveEntries(pool: SessionPool, paths: string[], targetDir
   // One listing of the target for all items; updated as items arrive.
   const taken = new Set((await listDirectory(pool, targetDir)).entries.map((e) => e.name));
   const findEntry = entryFinder(pool);
+  const movedFolders: string[] = [];
   for (const path of new Set(paths)) {
     if (signal?.aborted) return "aborted";
     const { folder, name } = splitRemote(path);
@@ -24,6 +25,7 @@ export async function* moveEntries(pool: SessionPool, paths: string[], targetDir
       if (path === "/") throw new AppError("bad_request", "The root folder cannot be moved.");
       if (folder === targetDir) throw new AppError("bad_request", `"${name}" is already in ${targetDir}.`);
       if (isSameOrInside(targetDir, path)) throw new AppError("bad_request", "A folder cannot be moved into itself.");
+      if (movedFolders.some((moved) => isSameOrInside(path, moved))) throw new AppError("bad_request", `"${name}" was moved with its folder.`);
       const entry = await findEntry(path);
       if (!entry) throw new AppError("not_found", `${name} does not exist.`);
       if (taken.has(name)) throw new AppError("conflict", `"${name}" already exists in ${targetDir}.`);
@@ -35,6 +37,7 @@ export async function* moveEntries(pool: SessionPool, paths: string[], targetDir
         continue;
       }
       taken.add(name);
+      if (entry.type === "dir") movedFolders.push(path);
       yield { type: "done", path, kind: entry.type, to };
     } catch (err) {
       yield failedItem(path, err);
