@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import yauzl from "yauzl";
 import type { BrowserContext, Page } from "playwright-core";
+import { makeZip } from "../fixtures/make-zip";
 import { test, type E2EContext } from "./harness";
 
 const MiB = 1024 * 1024;
@@ -201,6 +202,23 @@ test(
   },
   { timeoutMs: 150_000 },
 );
+
+test("unzip after upload: a .zip uploaded with the option on is extracted beside it", async (ctx) => {
+  const zip = makeZip([{ name: "pics/" }, { name: "pics/a.txt", data: "inside a\n" }, { name: "b.txt", data: "inside b\n" }]);
+  const local = await localFiles({ "bundle.zip": zip });
+  const { page, remote } = await folderWith(ctx, "transfers-unzip");
+  const option = page.getByRole("checkbox", { name: "Unzip after upload" });
+  await option.check();
+  await page.getByTestId("upload-files-input").setInputFiles(join(local, "bundle.zip"));
+  await transferRow(page, "bundle.zip").filter({ hasText: "Uploaded and extracted" }).waitFor();
+  await row(page, "pics").waitFor();
+  assert.equal(await readFile(join(remote, "pics/a.txt"), "utf8"), "inside a\n");
+  assert.equal(await readFile(join(remote, "b.txt"), "utf8"), "inside b\n");
+  assert.ok((await stat(join(remote, "bundle.zip"))).size === zip.length);
+  // The choice is remembered in this browser.
+  await page.reload();
+  await page.getByRole("checkbox", { name: "Unzip after upload", checked: true }).waitFor();
+});
 
 test("drop: files dropped on a folder row are uploaded into that folder", async (ctx) => {
   const { page, remote } = await folderWith(ctx, "transfers-drop", {});
