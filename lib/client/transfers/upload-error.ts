@@ -38,3 +38,9 @@ export function busyRetryMs(err: unknown): number | null {
   const seconds = err.details.retryAfterSeconds;
   return typeof seconds === "number" && seconds > 0 ? seconds * 1000 : 2000;
 }
+
+/** What the panel shows for a failure: the API's code and message, or `network_error`. */
+export function errorOf(err: unknown): { code: string; message: string } {
+  if (err instanceof UploadHttpError) return { code: err.code, message: err.message };
+  return { code: "network_error", message: err instanceof Error ? err.message : String(err) };
+}

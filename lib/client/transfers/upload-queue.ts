@@ -3,67 +3,18 @@
 // the one-request path and the resumable chunked one. UI-free: components read
 // it through subscribe/getSnapshot (useSyncExternalStore).
 import { keepBothName } from "./keep-both-name";
-import { ResumeStore, resumeKey } from "./resume-store";
-import { SpeedMeter } from "./speed-meter";
-import { isAbortError, type Transport } from "./transport";
-import { busyRetryMs, isExistsConflict, UploadHttpError } from "./upload-error";
+import { defaultDelay, newEntry, type AddOptions, type Entry, type NewUpload, type QueueOptions } from "./queue-entry";
+import { resumeKey } from "./resume-store";
+import { isAbortError } from "./transport";
+import { busyRetryMs, errorOf, isExistsConflict } from "./upload-error";
 import { joinRemote, uploadUrls, type UploadedFile } from "./upload-api";
 import { uploadChunked } from "./upload-chunked";
 import type { ConflictAction, UploadItem, UploadStatus } from "./upload-item";
-import type { UploadJob, UploadTarget } from "./upload-job";
+import type { UploadJob } from "./upload-job";
 import { uploadSmall } from "./upload-small";
 import { extractUploadedZip } from "./extract-after-upload";
 
-export interface QueueOptions {
-  transport: Transport;
-  resume: ResumeStore;
-  /** Files uploading at the same time; default 3, the rest wait. */
-  parallel?: number;
-  /** Files bigger than this go in chunks (resumable; the server chooses the chunk size); default 16 MiB. */
-  chunkedAbove?: number;
-  now?: () => number;
-  delay?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** Chunk failures in a row before a file fails; default 5. */
-  maxChunkRetries?: number;
-}
-
-export interface NewUpload {
-  file: UploadTarget["file"];
-  dir: string;
-  /** Path inside a chosen or dropped folder, for display; defaults to the file name. */
-  displayPath?: string;
-  /** Create `dir` when missing (folder uploads). */
-  mkdirs?: boolean;
-  /** Name on the server when not the file's own (continuing an interrupted "keep both" upload). */
-  targetName?: string;
-}
-
-export interface AddOptions {
-  /** Extract .zip files on the server once uploaded. */
-  extractZips?: boolean;
-}
-
-interface Entry {
-  item: UploadItem;
-  file: UploadTarget["file"];
-  batch: number;
-  mkdirs: boolean;
-  overwrite: boolean;
-  /** The user already answered a conflict for this file: never ask twice. */
-  decided: ConflictAction | null;
-  keepBothCount: number;
-  uploadId: string | null;
-  controller: AbortController | null;
-  meter: SpeedMeter;
-  /** After a 429 the file waits until then (ms) before it is tried again. */
-  notBefore: number;
-}
-
-const defaultDelay = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });
+export type { AddOptions, NewUpload, QueueOptions };
 
 export class UploadQueue {
   private entries: Entry[] = [];
@@ -131,34 +82,7 @@ export class UploadQueue {
     for (const upload of files) {
       const id = this.nextId++;
       ids.push(id);
-      const name = upload.file.name;
-      this.entries.push({
-        item: {
-          id,
-          dir: upload.dir,
-          targetName: upload.targetName ?? name,
-          displayPath: upload.displayPath ?? name,
-          size: upload.file.size,
-          loaded: 0,
-          status: "queued",
-          speed: 0,
-          secondsLeft: null,
-          error: null,
-          chunked: upload.file.size > this.chunkedAbove,
-          extract: Boolean(options.extractZips) && /\.zip$/i.test(name),
-          extracted: null,
-        },
-        file: upload.file,
-        batch,
-        mkdirs: Boolean(upload.mkdirs),
-        overwrite: false,
-        decided: null,
-        keepBothCount: 0,
-        uploadId: null,
-        controller: null,
-        meter: new SpeedMeter(),
-        notBefore: 0,
-      });
+      this.entries.push(newEntry(id, batch, upload, Boolean(options.extractZips) && /\.zip$/i.test(upload.file.name), this.chunkedAbove));
     }
     this.changed();
     this.pump();
@@ -358,11 +282,6 @@ export class UploadQueue {
     }
     return entry.item.status;
   }
-}
-
-function errorOf(err: unknown): { code: string; message: string } {
-  if (err instanceof UploadHttpError) return { code: err.code, message: err.message };
-  return { code: "network_error", message: err instanceof Error ? err.message : String(err) };
 }
 
 /** Absolute remote path of an item once uploaded. */
