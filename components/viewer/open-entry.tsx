@@ -2,7 +2,7 @@
 
 // The viewer's two extension points in the browser (see the UI contract in components/browser/README.md):
 // <ViewerHost> is mounted once by the shell; useOpenEntry() is what a row's activation calls.
-import { lazy, Suspense, useCallback } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef } from "react";
 import { useBrowser } from "@/components/browser/browser-context";
 import { basename, parentPath } from "@/lib/client/paths";
 import type { RemoteEntry } from "@/lib/schemas/entry";
@@ -17,7 +17,14 @@ const ViewerDialog = lazy(() => import("./viewer-dialog"));
 /** Renders the open viewer (nothing while none is open). Mount once, inside the browser's provider. */
 export function ViewerHost() {
   const state = useViewerState();
-  const { refresh } = useBrowser();
+  const { path, refresh } = useBrowser();
+  // Going to another folder (the browser's Back, say) closes what belonged to the last one.
+  const folder = useRef(path);
+  useEffect(() => {
+    if (folder.current === path) return;
+    folder.current = path;
+    setViewer(null);
+  }, [path]);
   if (!state) return null;
   return (
     <Suspense fallback={null}>

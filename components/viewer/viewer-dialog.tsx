@@ -94,7 +94,8 @@ export default function ViewerDialog({ state, onIndex, onClose, onSaved }: Viewe
       onCancel={(e) => {
         // Esc: CodeMirror's search panel takes it first (it prevents the keydown); otherwise close.
         e.preventDefault();
-        leave(onClose);
+        // React passes a nested dialog's cancel up to here: that Esc was for the nested one.
+        if (e.target === e.currentTarget) leave(onClose);
       }}
       onKeyDown={onKeyDown}
       className="fixed inset-0 m-0 flex h-dvh max-h-none w-screen max-w-none flex-col bg-white p-0 text-slate-900 backdrop:bg-black/60 dark:bg-slate-900 dark:text-slate-100"

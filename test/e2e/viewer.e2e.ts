@@ -84,6 +84,13 @@ test("editor: open a text file, edit, save with Ctrl+S, reopen shows the change;
   await ask.getByRole("button", { name: "Keep editing" }).click();
   await ask.waitFor({ state: "detached" });
   assert.ok(await viewer(page).isVisible());
+  // Esc in the question means "keep editing" too, and leaves the viewer open.
+  await editorText(page).click();
+  await page.keyboard.press("Escape");
+  await ask.waitFor();
+  await page.keyboard.press("Escape");
+  await ask.waitFor({ state: "detached" });
+  assert.ok(await viewer(page).isVisible());
   await viewer(page).getByRole("button", { name: "Close (Esc)" }).click();
   await ask.getByRole("button", { name: "Discard changes" }).click();
   await viewer(page).waitFor({ state: "detached" });
