@@ -72,7 +72,7 @@ export function TransferPanel(): React.ReactNode {
             <header className="flex flex-col gap-1.5 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
               <div className="flex items-center gap-2">
                 <h2 className="min-w-0 flex-1 truncate text-sm font-semibold" role="status" data-testid="transfer-summary">
-                  {totals.active > 0
+                  {items.some((item) => item.status === "queued" || item.status === "uploading" || item.status === "extracting")
                     ? t("transfers.panel.summary", { done: totals.done, count: counted })
                     : t("transfers.panel.summary.finished", { done: totals.done, count: counted })}
                 </h2>

@@ -233,7 +233,11 @@ test("drop: files dropped on a folder row are uploaded into that folder", async 
   });
   await row(page, "inbox").dispatchEvent("dragenter", { dataTransfer });
   await row(page, "inbox").dispatchEvent("dragover", { dataTransfer });
+  const hint = page.getByTestId("drop-hint");
+  assert.match(await hint.innerText(), /Drop to upload into \/transfers-drop/);
+  await ctx.screenshot(page, "transfers-drop-highlight");
   await row(page, "inbox").dispatchEvent("drop", { dataTransfer });
+  await hint.waitFor({ state: "detached" });
   await page.getByTestId("transfer-summary").filter({ hasText: "2 of 2 uploaded" }).waitFor();
   assert.equal(await readFile(join(remote, "inbox/one.txt"), "utf8"), "dropped one\n");
   assert.equal(await readFile(join(remote, "inbox/two.txt"), "utf8"), "dropped two\n");
