@@ -45,6 +45,7 @@ export function TextView({ path, name, edit, dark, onDirtyChange, onSaved }: Tex
     const abort = new AbortController();
     loadText(path, { signal: abort.signal, createIfMissing: edit }).then(
       (result) => {
+        if (abort.signal.aborted) return;
         if (result.status === "ready") opened.current = result.text;
         setLoad(result);
         setDirty(false);
