@@ -313,3 +313,48 @@ test("each connection failure has its own plain message", async ({ newPage, base
   }
   assert.equal(seen.size, 6);
 });
+
+test("anonymous toggle and the advanced choices reach the login request", async ({ newPage, baseUrl }) => {
+  const { page } = await newPage();
+  const sent: Array<Record<string, unknown>> = [];
+  await page.route("**/api/session", (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    sent.push(route.request().postDataJSON() as Record<string, unknown>);
+    return route.fulfill({ status: 401, contentType: "application/json", body: JSON.stringify({ error: { code: "ftp_auth_failed", message: "no" } }) });
+  });
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("Anonymous login").check();
+  const user = page.locator('input[name="user"]');
+  assert.equal(await user.inputValue(), "anonymous");
+  assert.equal(await user.isDisabled(), true);
+  await page.getByText("Advanced").click();
+  const modes = await page.locator('select[name="transferMode"] option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+  assert.deepEqual(modes, ["passive", "active"], "active mode is offered while FTP_ACTIVE_ENABLED is on");
+  await page.locator('select[name="transferMode"]').selectOption("active");
+  await page.locator('select[name="encoding"]').selectOption("cp949");
+  await page.locator('select[name="tls"]').selectOption("explicit");
+  await page.getByRole("button", { name: "Connect" }).click();
+  await page.getByTestId("login-error").waitFor();
+  assert.equal(sent.length, 1);
+  assert.equal(sent[0]?.user, "anonymous");
+  assert.match(String(sent[0]?.password), /@/);
+  assert.deepEqual([sent[0]?.transferMode, sent[0]?.encoding, sent[0]?.tls], ["active", "cp949", "explicit"]);
+});
+
+test("/ goes to the login form or the files; an unknown address is a plain 404 page", async ({ newPage, login, baseUrl, screenshot }) => {
+  const { page } = await newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.waitForURL(`${baseUrl}/login`);
+  await login(page);
+  await page.goto(`${baseUrl}/`);
+  await page.waitForURL(`${baseUrl}/files`);
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  const res = await page.goto(`${baseUrl}/no/such/page`);
+  assert.equal(res?.status(), 404);
+  await page.getByRole("heading", { name: "Page not found" }).waitFor();
+  assert.deepEqual(errors.filter((e) => /Content Security Policy/i.test(e)), [], "nothing blocked by the CSP");
+  await screenshot(page, "not-found");
+});
