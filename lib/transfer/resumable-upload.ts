@@ -14,6 +14,7 @@ import { transferGuard } from "@/lib/security/transfer-guard";
 import { acquireTransferSlot } from "@/lib/security/transfer-slots";
 import type { SessionRecord } from "@/lib/session/store";
 import { assertMayWrite, removeQuietly, renameOnto } from "./store-atomically";
+import { storSource } from "./stor-source";
 import { uploadTempPath } from "./temp-name";
 import { uploadStore, type UploadRecord } from "./upload-store";
 
@@ -83,7 +84,9 @@ export async function createUpload(session: SessionRecord, body: CreateUploadBod
   await assertMayWrite(pool, path, body.overwrite === true);
   const id = randomBytes(12).toString("hex");
   const record: UploadRecord = { id, sessionId: session.id, dir, name, path, temp: uploadTempPath(dir, name, id), size: body.size, overwrite: body.overwrite === true, expiresAt: expiryFromNow() };
-  await pool.run((client) => client.uploadFrom(Readable.from([]), record.temp));
+  // Storing an empty file is safe to repeat; over FTPS it can lose a race with the TLS handshake once (see storSource).
+  const createTemp = () => pool.run((client) => client.uploadFrom(storSource(client).end(), record.temp));
+  await createTemp().catch(createTemp);
   await uploadStore().set(record);
   return { id, offset: 0, chunkSize: env().UPLOAD_CHUNK_BYTES, expiresAt: new Date(record.expiresAt).toISOString() };
 }
@@ -129,8 +132,9 @@ export async function appendChunk(session: SessionRecord, id: string, offset: nu
         body.once("error", () => void (bodyFailed = true));
         await pool
           .run(async (client) => {
-            const feeding = pipeline(body, capAt(record.size - held), guard).catch((err: unknown) => void guard.destroy(err instanceof Error ? err : new Error(String(err))));
-            await client.appendFrom(guard, record.temp);
+            const appe = storSource(client);
+            const feeding = pipeline(body, capAt(record.size - held), guard, appe).catch((err: unknown) => void appe.destroy(err instanceof Error ? err : new Error(String(err))));
+            await client.appendFrom(appe, record.temp);
             await feeding;
           })
           .catch((err: unknown) => {
