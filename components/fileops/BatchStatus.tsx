@@ -24,14 +24,18 @@ export function BatchStatus({ progress, doneKey, summary, asNamed }: { progress:
     );
   }
   const stopped = progress.outcome?.stopped;
+  // "0 copied" above a list of failures says nothing: the list speaks.
+  const showCount = Boolean(summary) || progress.done > 0 || progress.failed.length === 0;
   return (
     <div className="flex flex-col gap-2">
       <div role="status" aria-live="polite" className="flex flex-col gap-1">
-        <p className={summary && progress.phase === "finished" ? "text-sm font-medium" : "text-sm"}>
-          {summary && progress.phase === "finished" ? summary : t(doneKey, { count: progress.done })}
-          {progress.bytes > 0 ? ` · ${t("fileops.copy.bytes", { size: humanSize(progress.bytes, locale) })}` : null}
-          {progress.phase === "running" ? ` · ${t("fileops.progress.working")}` : null}
-        </p>
+        {showCount ? (
+          <p className={summary && progress.phase === "finished" ? "text-sm font-medium" : "text-sm"}>
+            {summary && progress.phase === "finished" ? summary : t(doneKey, { count: progress.done })}
+            {progress.bytes > 0 ? ` · ${t("fileops.copy.bytes", { size: humanSize(progress.bytes, locale) })}` : null}
+            {progress.phase === "running" ? ` · ${t("fileops.progress.working")}` : null}
+          </p>
+        ) : null}
         {progress.phase === "running" ? (
           <>
             <div className="h-1.5 overflow-hidden rounded bg-slate-200 dark:bg-slate-700">

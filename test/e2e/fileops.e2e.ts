@@ -3,7 +3,7 @@
 // size, streamed search, extract a zip, delete with confirmation; checked on the FTP server's disk.
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { makeZip } from "../fixtures/make-zip";
@@ -15,9 +15,11 @@ const dialog = (page: Page) => page.locator("dialog[open]");
 const toolbar = (page: Page, action: string) => page.locator(`[role="toolbar"] [data-action="${action}"]`);
 const modeOf = async (file: string) => ((await stat(file)).mode & 0o777).toString(8);
 
-/** Opens a folder row by its name link and waits for one of its rows (or the empty state). */
+/** Opens a folder row by its name link and waits for its address, then one of its rows (or the empty state). */
 async function openFolder(page: Page, name: string, expect?: string): Promise<void> {
   await row(page, name).getByTestId("entry-name").click();
+  // The old listing may hold a row of the same name: wait for the new address first.
+  await page.waitForURL((u) => decodeURIComponent(u.pathname).endsWith(`/${name}`));
   await (expect ? row(page, expect) : page.getByTestId("listing-empty")).waitFor();
 }
 
@@ -235,6 +237,28 @@ test("extract a zip here: created and refused entries", removing("zip-test", asy
   assert.deepEqual((await rowNames(page)).sort(), ["bundle.zip", "docs", "top.txt"]);
 }), { timeoutMs: 90_000 });
 
+test("paste where the name exists: the conflict is listed, then copied with a new name", removing("copy-test", async ({ newPage, login, screenshot, ftp, baseUrl }) => {
+  await mkdir(join(ftp.root, "copy-test", "dest"), { recursive: true });
+  await writeFile(join(ftp.root, "copy-test", "a.txt"), "new");
+  await writeFile(join(ftp.root, "copy-test", "dest", "a.txt"), "old");
+  const { page } = await newPage();
+  await login(page, { next: "/files/copy-test" });
+  await page.waitForURL(`${baseUrl}/files/copy-test`);
+  await row(page, "a.txt").click();
+  await page.keyboard.press("Control+c");
+  await openFolder(page, "dest", "a.txt");
+  await page.keyboard.press("Control+v");
+  const box = dialog(page);
+  await box.getByText("1 item could not be done:").waitFor();
+  assert.match(await box.getByRole("list").innerText(), /a\.txt\s+Something with that name already exists\./);
+  await screenshot(page, "fileops-copy-conflict");
+  await box.getByRole("button", { name: "Copy with new names (1)" }).click();
+  await dialogClosed(page);
+  await row(page, "a (copy).txt").waitFor();
+  assert.equal(await readFile(join(ftp.root, "copy-test", "dest", "a.txt"), "utf8"), "old");
+  assert.equal(await readFile(join(ftp.root, "copy-test", "dest", "a (copy).txt"), "utf8"), "new");
+}), { timeoutMs: 90_000 });
+
 test("dialogs at 375 px in dark mode, and in Korean", async ({ newPage, login, screenshot }) => {
   const { page } = await newPage({ viewport: { width: 375, height: 740 }, colorScheme: "dark" });
   await login(page);
@@ -252,6 +276,13 @@ test("dialogs at 375 px in dark mode, and in Korean", async ({ newPage, login, s
   await page.getByRole("menuitem", { name: "Permissions…" }).click();
   await dialog(page).getByLabel("Octal").waitFor();
   await screenshot(page, "fileops-375-dark-chmod");
+  await page.keyboard.press("Escape");
+  await dialogClosed(page);
+  await toolbar(page, "search").click();
+  await dialog(page).getByLabel("Name contains").fill("txt");
+  await dialog(page).getByRole("button", { name: "Search" }).click();
+  await dialog(page).getByText(/^\d+ found/).waitFor();
+  await screenshot(page, "fileops-375-dark-search");
   await page.keyboard.press("Escape");
 
   const { page: ko } = await newPage({ locale: "ko-KR" });
