@@ -1,13 +1,8 @@
 // "Saved sites": connection settings remembered in this browser's localStorage. Never the password.
-import type { FilenameEncoding, TlsMode, TransferMode } from "@/lib/schemas/session";
+import type { SessionInfo } from "@/lib/schemas/session";
 
-export interface SavedSite {
-  host: string;
-  port: number;
-  user: string;
-  tls: TlsMode;
-  transferMode: TransferMode;
-  encoding: FilenameEncoding;
+/** The connection settings of a session (no secrets), plus a trusted certificate. */
+export interface SavedSite extends Pick<SessionInfo, "host" | "port" | "user" | "tls" | "transferMode" | "encoding"> {
   /** SHA-256 fingerprint of a certificate the user chose to trust for this host. */
   trustedFingerprint?: string;
 }
