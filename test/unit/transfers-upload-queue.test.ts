@@ -215,6 +215,21 @@ describe("UploadQueue: chunked, resumable uploads", () => {
     expect(after).toEqual(["GET /api/fs/uploads/u1", "PUT /api/fs/uploads/u1?offset=12", "PUT /api/fs/uploads/u1?offset=16", "POST /api/fs/uploads/u1/complete"]);
   });
 
+  it("retryNetworkFailures queues again only the files that failed for want of a connection", async () => {
+    const { server, queue, item } = setup({ maxChunkRetries: 0 });
+    let offline = true;
+    server.faults.push((req) => (offline && req.url.includes("offset=4") ? new NetworkError() : null));
+    server.faults.push((req) => (req.url.includes("refused") ? { status: 403, body: { error: { code: "ftp_permission_denied", message: "no" } } } : null));
+    const [big, refused] = queue.add([{ file: textFile("big.bin", content), dir: "/up" }, { file: textFile("x.txt", "x"), dir: "/refused" }]);
+    await queue.whenSettled();
+    expect([item(big!).status, item(refused!).status]).toEqual(["failed", "failed"]);
+    offline = false;
+    queue.retryNetworkFailures();
+    await queue.whenSettled();
+    expect([item(big!).status, item(refused!).status]).toEqual(["done", "failed"]);
+    expect(text(server.files.get("/up/big.bin"))).toBe(content);
+  });
+
   it("continues after a page reload: a new queue finds the id in storage and the offset on the server", async () => {
     const first = setup();
     first.server.faults.push((req) => (req.method === "PUT" && req.url.endsWith("offset=8") ? new NetworkError() : null));

@@ -27,7 +27,10 @@ const holder = globalThis as { __ferryUploads?: { queue: UploadQueue; resume: Re
 function instance() {
   if (!holder.__ferryUploads) {
     const resume = new ResumeStore(browserStorage());
-    holder.__ferryUploads = { resume, queue: new UploadQueue({ transport: sessionAwareTransport, resume }) };
+    const queue = new UploadQueue({ transport: sessionAwareTransport, resume });
+    // Uploads that failed while the network was down continue (chunked ones from the server's offset) once it is back.
+    window.addEventListener("online", () => queue.retryNetworkFailures());
+    holder.__ferryUploads = { resume, queue };
   }
   return holder.__ferryUploads;
 }

@@ -130,6 +130,13 @@ export class UploadQueue {
     this.pump();
   }
 
+  /** Queues again every file that failed for want of a connection (the browser is back online). */
+  retryNetworkFailures(): void {
+    for (const entry of this.entries) if (entry.item.status === "failed" && entry.item.error?.code === "network_error") this.update(entry, { status: "queued", error: null });
+    this.changed();
+    this.pump();
+  }
+
   /** Removes finished files (done, skipped, cancelled) from the list; with `failedToo`, failed ones as well. */
   clearFinished(failedToo = false): void {
     const gone = failedToo ? ["done", "skipped", "cancelled", "failed"] : ["done", "skipped", "cancelled"];
