@@ -196,7 +196,10 @@ test("properties with folder size, search streamed with a link to the folder", a
   await page.keyboard.press("Escape");
   await dialogClosed(page);
 
-  await row(page, "README.txt").click({ button: "right" });
+  // The keyboard's menu key (Shift+F10) on the focused row opens the same menu.
+  await row(page, "README.txt").click();
+  await row(page, "README.txt").focus();
+  await page.keyboard.press("Shift+F10");
   await page.getByRole("menuitem", { name: "Properties" }).click();
   await box.getByText("Permissions").waitFor();
   assert.match(await box.innerText(), /Size\s+\d+ B \(\d+ bytes\)/);
@@ -270,6 +273,8 @@ test("dialogs at 375 px in dark mode, and in Korean", async ({ newPage, login, s
   await page.keyboard.press("Escape");
   await dialogClosed(page);
   assert.ok(await row(page, "images").isVisible());
+  // The focus goes back to what opened the dialog.
+  assert.equal(await page.evaluate(() => document.activeElement?.closest("tr")?.getAttribute("data-name")), "images");
   await row(page, "README.txt").click({ button: "right" });
   await page.getByRole("menu").waitFor();
   await screenshot(page, "fileops-375-dark-menu");
