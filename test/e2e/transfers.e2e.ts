@@ -270,4 +270,10 @@ test("download a selection as zip: the archive holds exactly the chosen files an
   assert.equal(entries.get("a.txt")!.toString(), "alpha\n");
   assert.equal(sha256(entries.get("b.bin")!), sha256(await readFile(join(remote, "b.bin"))));
   assert.equal(entries.get("docs/inner.txt")!.toString(), "inside\n");
+  // Nothing selected: the whole folder.
+  for (const name of ["a.txt", "b.bin", "docs"]) await row(page, name).getByRole("checkbox").uncheck();
+  assert.equal(await link.getAttribute("title"), "Download this whole folder as a zip file");
+  const [whole] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const all = await readZip(await readFile((await whole.path())!));
+  assert.deepEqual([...all.keys()].sort(), ["a.txt", "b.bin", "docs/inner.txt", "left-out.txt", "readme.txt"]);
 });
