@@ -56,6 +56,8 @@ const layout = EditorView.theme({
   "&": { height: "100%", fontSize: "13px" },
   // The caret and the active line show where the focus is; the default dotted frame looks like a glitch.
   "&.cm-focused": { outline: "none" },
+  // Wrapped Korean breaks between words, as Korean text is read, not inside them.
+  ".cm-lineWrapping": { wordBreak: "keep-all" },
   ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", lineHeight: "1.5" },
   ".cm-panels input, .cm-panels button, .cm-panels label": { fontSize: "13px" },
   ".cm-textfield": { borderRadius: "4px", padding: "3px 6px" },

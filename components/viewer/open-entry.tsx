@@ -11,6 +11,19 @@ import { setViewer, useViewerState } from "./viewer-store";
 
 const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
+/**
+ * `items` in the order the listing shows them (the user's sort, without rows the filter hides), so
+ * next/previous go where the eye expects. The shell keeps its sort and filter to itself, so this reads
+ * the rows' `data-name`; without a table (or rows) it falls back to the shell's default, by name.
+ */
+function inListingOrder(items: ViewableEntry[]): ViewableEntry[] {
+  const rows = document.querySelectorAll<HTMLElement>('[data-testid="file-table"] tbody tr[data-name]');
+  const rank = new Map<string, number>();
+  rows.forEach((row, index) => rank.set(row.dataset.name ?? "", index));
+  if (rank.size === 0) return [...items].sort((a, b) => byName.compare(a.name, b.name));
+  return items.filter((item) => rank.has(item.name)).sort((a, b) => rank.get(a.name)! - rank.get(b.name)!);
+}
+
 // The dialog, CodeMirror and the media views load only when a file is first opened.
 const ViewerDialog = lazy(() => import("./viewer-dialog"));
 
@@ -46,8 +59,7 @@ export function useOpenEntry(): (entry: RemoteEntry, options?: { edit?: boolean 
       if (!isViewable(entry) && !options?.edit) return false;
       // An empty text file (a new one, say) has nothing to view: it opens in the editor.
       const edit = options?.edit ?? (entry.size === 0 && viewKindOf(entry.name) === "text");
-      // The listing's own order is the server's; the shell sorts by name by default, so do the same.
-      const items = entries.filter(isViewable).sort((a, b) => byName.compare(a.name, b.name));
+      const items = inListingOrder(entries.filter(isViewable));
       const index = items.findIndex((e) => e.name === entry.name);
       setViewer(index < 0 ? { dir: path, items: [entry], index: 0, edit } : { dir: path, items, index, edit });
       return true;

@@ -172,6 +172,23 @@ test("preview: images, SVG as an image, HTML as text, previous/next by buttons a
   assert.equal(await viewer(page).count(), 0);
 });
 
+test("previous/next follow the listing as sorted and filtered", async (ctx) => {
+  const { page } = await folderWith(ctx, "viewer-order", { "a-small.png": gradientPng(8, 8), "b-large.png": gradientPng(300, 200), "c-middle.png": gradientPng(60, 40), "notes.txt": "hi\n" });
+  // Largest first: the order of the table is the viewer's order.
+  await page.getByRole("button", { name: "Size" }).click();
+  await page.getByRole("button", { name: "Size" }).click();
+  await openRow(page, "b-large.png");
+  await viewer(page).getByText("1 of 4").waitFor();
+  await page.keyboard.press("ArrowRight");
+  await viewer(page).getByTestId("image-size").getByText("60 × 40 px").waitFor();
+  await page.keyboard.press("Escape");
+  await viewer(page).waitFor({ state: "detached" });
+  // Filtered to PNGs: the text file is not in the round.
+  await page.getByTestId("filter").fill(".png");
+  await openRow(page, "c-middle.png");
+  await viewer(page).getByText("2 of 3").waitFor();
+});
+
 test("preview: a binary file offers download, a huge log shows its start, audio plays through byte ranges; the editor in dark mode", async (ctx) => {
   const bigLog = "0123456789 log line\n".repeat(300_000); // 6 MB, above the editor's 5 MB
   const { page, cspErrors } = await folderWith(
