@@ -29,7 +29,16 @@ export function useBatchRun(onFinished?: (outcome: BatchOutcome) => void) {
   useEffect(() => {
     finished.current = onFinished;
   });
-  useEffect(() => () => controller.current?.abort(), []);
+  // Unmounting stops the run, a tick later: React's strict mode unmounts and remounts every
+  // component once in development, and that must not cancel a run started on mount.
+  const pendingAbort = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (pendingAbort.current) clearTimeout(pendingAbort.current);
+    pendingAbort.current = null;
+    return () => {
+      pendingAbort.current = setTimeout(() => controller.current?.abort(), 0);
+    };
+  }, []);
 
   const start = useCallback(async <K extends BatchOp>(op: K, body: BatchBody[K]) => {
     controller.current?.abort();
