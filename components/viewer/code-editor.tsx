@@ -12,6 +12,7 @@ export interface CodeEditorProps {
   name: string;
   editable: boolean;
   dark: boolean;
+  wrap: boolean;
   /** Set while the editor is mounted: how the parent reads the text and marks it saved. */
   controllerRef: RefObject<EditorController | null>;
   onDirtyChange: (dirty: boolean) => void;
@@ -20,13 +21,13 @@ export interface CodeEditorProps {
 }
 
 /** CodeMirror 6, downloaded the first time a text file is opened (a dynamic import). */
-export function CodeEditor({ doc, name, editable, dark, controllerRef, onDirtyChange, onSave, onCursor }: CodeEditorProps) {
+export function CodeEditor({ doc, name, editable, dark, wrap, controllerRef, onDirtyChange, onSave, onCursor }: CodeEditorProps) {
   const t = useT();
   const parent = useRef<HTMLDivElement>(null);
   // The latest props for the editor's callbacks and for the first render after the import.
-  const latest = useRef({ editable, dark, onDirtyChange, onSave, onCursor, t });
+  const latest = useRef({ editable, dark, wrap, onDirtyChange, onSave, onCursor, t });
   useEffect(() => {
-    latest.current = { editable, dark, onDirtyChange, onSave, onCursor, t };
+    latest.current = { editable, dark, wrap, onDirtyChange, onSave, onCursor, t };
   });
 
   useEffect(() => {
@@ -40,6 +41,7 @@ export function CodeEditor({ doc, name, editable, dark, controllerRef, onDirtyCh
         name,
         editable: now.editable,
         dark: now.dark,
+        wrap: now.wrap,
         nonce: cspNonce(),
         label: now.t("viewer.editorLabel", { name }),
         phrases: codemirrorPhrases(now.t),
@@ -62,6 +64,7 @@ export function CodeEditor({ doc, name, editable, dark, controllerRef, onDirtyCh
     if (editable) controllerRef.current?.focus();
   }, [editable, controllerRef]);
   useEffect(() => controllerRef.current?.setDark(dark), [dark, controllerRef]);
+  useEffect(() => controllerRef.current?.setWrap(wrap), [wrap, controllerRef]);
 
   return <div ref={parent} className="h-full min-h-0" data-testid="code-editor" />;
 }

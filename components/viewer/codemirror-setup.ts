@@ -26,6 +26,8 @@ export interface EditorOptions {
   name: string;
   editable: boolean;
   dark: boolean;
+  /** Long lines wrap at the window's edge. */
+  wrap: boolean;
   /** The page's CSP nonce, put on the <style> tags CodeMirror injects (the page CSP blocks any without). */
   nonce: string;
   /** Accessible name of the text area. */
@@ -47,6 +49,7 @@ export interface EditorController {
   markSaved(text: Text): void;
   setEditable(editable: boolean): void;
   setDark(dark: boolean): void;
+  setWrap(wrap: boolean): void;
   openSearch(): void;
   focus(): void;
   destroy(): void;
@@ -101,9 +104,6 @@ function themeFor(isDark: boolean): Extension {
   return isDark ? dark : light;
 }
 
-// Prose wraps at the window's edge (a phone shows all of a sentence); code keeps its lines.
-const prose = /\.(txt|text|md|markdown|log|rst|adoc|csv|tsv)$|^[^.]+$/i;
-
 function editability(editable: boolean): Extension {
   // Read-only still allows selecting, searching and copying; Tab then leaves the editor as usual.
   return editable ? [keymap.of([indentWithTab])] : [EditorState.readOnly.of(true)];
@@ -114,6 +114,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
   const theme = new Compartment();
   const editing = new Compartment();
   const language = new Compartment();
+  const wrapping = new Compartment();
   let saved: Text;
   let dirty = false;
 
@@ -157,7 +158,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
         ...completionKeymap,
       ]),
       layout,
-      prose.test(options.name) ? EditorView.lineWrapping : [],
+      wrapping.of(options.wrap ? EditorView.lineWrapping : []),
       theme.of(themeFor(options.dark)),
       editing.of(editability(options.editable)),
       language.of([]),
@@ -191,6 +192,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
     },
     setEditable: (editable) => view.dispatch({ effects: editing.reconfigure(editability(editable)) }),
     setDark: (dark) => view.dispatch({ effects: theme.reconfigure(themeFor(dark)) }),
+    setWrap: (wrap) => view.dispatch({ effects: wrapping.reconfigure(wrap ? EditorView.lineWrapping : []) }),
     openSearch: () => openSearchPanel(view),
     focus: () => view.focus(),
     destroy() {

@@ -111,5 +111,13 @@ export function loadLanguageFor(name: string): Promise<Extension> | null {
   return loader ? loader() : null;
 }
 
+// Prose wraps at the window's edge by default (a phone shows all of a sentence); code keeps its lines.
+const prose = /\.(txt|text|md|markdown|log|rst|adoc|csv|tsv)$|^[^.]+$/i;
+
+/** Whether the editor wraps long lines of `name` until the user says otherwise. */
+export function wrapsByDefault(name: string): boolean {
+  return prose.test(name);
+}
+
 /** Every extension and file name with highlighting (a test loads each one). */
 export const highlightedNames: readonly string[] = [...Object.keys(byExtension).map((ext) => `file.${ext}`), ...Object.keys(byName)];

@@ -8,7 +8,8 @@ import { errorMessage } from "@/lib/client/error-message";
 import { useT } from "@/lib/i18n";
 import type { EditorController } from "./codemirror-setup";
 import { CodeEditor } from "./code-editor";
-import { EditIcon, SaveIcon, SearchIcon } from "./icons";
+import { EditIcon, SaveIcon, SearchIcon, WrapIcon } from "./icons";
+import { wrapsByDefault } from "./language-for";
 import { formatBytes } from "./format-bytes";
 import { loadText, saveText, type OpenedText, type TextLoad } from "./text-file-api";
 import { TextStatusBar } from "./text-status-bar";
@@ -37,6 +38,7 @@ export function TextView({ path, name, edit, dark, onDirtyChange, onSaved }: Tex
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const [conflict, setConflict] = useState<{ deleted: boolean } | null>(null);
   const [cursor, setCursor] = useState({ line: 1, column: 1 });
+  const [wrap, setWrap] = useState(() => wrapsByDefault(name));
   const controller = useRef<EditorController | null>(null);
   // The version to save against; a save updates it without rebuilding the editor.
   const opened = useRef<OpenedText | null>(null);
@@ -124,6 +126,17 @@ export function TextView({ path, name, edit, dark, onDirtyChange, onSaved }: Tex
           <SearchIcon />
           <span className="hidden sm:inline">{t("viewer.search")}</span>
         </Button>
+        <Button
+          variant="ghost"
+          onClick={() => setWrap((w) => !w)}
+          aria-pressed={wrap}
+          title={t("viewer.wrap")}
+          className={wrap ? "bg-slate-200 dark:bg-slate-700" : ""}
+          data-testid="wrap-toggle"
+        >
+          <WrapIcon />
+          <span className="hidden sm:inline">{t("viewer.wrap")}</span>
+        </Button>
         <p role="status" className={`ml-auto truncate text-sm ${save.kind === "error" ? "text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-300"}`}>
           {save.kind === "saving"
             ? t("viewer.saving")
@@ -148,6 +161,7 @@ export function TextView({ path, name, edit, dark, onDirtyChange, onSaved }: Tex
           name={name}
           editable={editing && canEdit}
           dark={dark}
+          wrap={wrap}
           controllerRef={controller}
           onDirtyChange={setDirty}
           onSave={() => void doSave(false)}

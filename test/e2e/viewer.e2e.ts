@@ -232,6 +232,12 @@ test("preview: a binary file offers download, a huge log shows its start, audio 
   const commentColor = await editorText(page).getByText("/* a comment */").evaluate((el) => getComputedStyle(el).color);
   const textColor = await editorText(page).evaluate((el) => getComputedStyle(el).color);
   assert.notEqual(commentColor, textColor);
+  // Code keeps its long lines until wrapping is switched on.
+  const wrapToggle = viewer(page).getByTestId("wrap-toggle");
+  assert.equal(await wrapToggle.getAttribute("aria-pressed"), "false");
+  await wrapToggle.click();
+  await viewer(page).locator(".cm-content.cm-lineWrapping").waitFor();
+  assert.equal(await wrapToggle.getAttribute("aria-pressed"), "true");
   await ctx.screenshot(page, "viewer-editor-dark");
   assert.deepEqual(cspErrors, []);
 });

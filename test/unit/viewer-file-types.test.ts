@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatBytes } from "@/components/viewer/format-bytes";
-import { highlightedNames, languageKeyOf, loadLanguageFor } from "@/components/viewer/language-for";
+import { highlightedNames, languageKeyOf, loadLanguageFor, wrapsByDefault } from "@/components/viewer/language-for";
 import { isViewable, viewKindOf } from "@/components/viewer/viewable";
 
 describe("viewKindOf: how the viewer shows a file", () => {
@@ -49,6 +49,20 @@ describe("syntax highlighting by name", () => {
   it.each(highlightedNames)("loads the language of %s", async (name) => {
     const extension = await loadLanguageFor(name);
     expect(extension).toBeTruthy();
+  });
+});
+
+describe("wrapsByDefault: prose wraps, code keeps its lines", () => {
+  it.each([
+    ["notes.txt", true],
+    ["README.md", true],
+    ["server.log", true],
+    ["LICENSE", true],
+    ["app.ts", false],
+    ["style.css", false],
+    [".htaccess", false],
+  ])("%s → %s", (name, wraps) => {
+    expect(wrapsByDefault(name)).toBe(wraps);
   });
 });
 
