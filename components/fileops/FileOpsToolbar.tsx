@@ -7,7 +7,7 @@ import { FileOpsDialogs } from "./FileOpsDialogs";
 import { useFileOpsState } from "./fileops-store";
 import { Icon, type IconName } from "./icons";
 import { shortcutLabels } from "./shortcut-labels";
-import { useFileOpsActions } from "./use-fileops-actions";
+import { isZip, useFileOpsActions } from "./use-fileops-actions";
 
 export function FileOpsToolbar(): React.ReactNode {
   const t = useT();
@@ -29,6 +29,9 @@ export function FileOpsToolbar(): React.ReactNode {
     { id: "properties", icon: "properties", label: t("fileops.action.properties"), run: () => actions.properties(), shortcut: shortcutLabels.properties },
     { id: "search", icon: "search", label: t("fileops.action.search"), run: actions.search, shortcut: shortcutLabels.search },
   ];
+  // "Extract here" shows when the one chosen entry is a zip.
+  const only = count === 1 ? actions.targetsFor()[0]?.entry : undefined;
+  if (only && isZip(only)) buttons.splice(buttons.length - 1, 0, { id: "extract", icon: "extract", label: t("fileops.action.extract"), run: () => actions.extract(only) });
 
   return (
     <>

@@ -228,7 +228,11 @@ test("extract a zip here: created and refused entries", removing("zip-test", asy
   await writeFile(join(ftp.root, "zip-test", "bundle.zip"), makeZip([{ name: "docs/readme.txt", data: "hello\n" }, { name: "../escape.txt", data: "no" }, { name: "top.txt", data: "top" }]));
   await openFolder(page, "zip-test", "bundle.zip");
   await row(page, "bundle.zip").click({ button: "right" });
-  await page.getByRole("menuitem", { name: "Extract here" }).click();
+  assert.ok(await page.getByRole("menuitem", { name: "Extract here" }).isVisible());
+  await page.keyboard.press("Escape");
+  // The toolbar offers it too while the zip is the one chosen entry.
+  await row(page, "bundle.zip").click();
+  await toolbar(page, "extract").click();
   const box = dialog(page);
   await box.getByText("3 created, 1 refused.").waitFor();
   assert.match(await box.getByRole("list").innerText(), /\.\.\/escape\.txt|escape\.txt/);
