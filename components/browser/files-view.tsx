@@ -67,7 +67,7 @@ function FilesLayout() {
       {encodingHint ? (
         <div role="status" data-testid="encoding-hint" className="mx-3 mb-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 sm:mx-4 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50">
           <p className="font-semibold">{t("browser.encodingHint.title")}</p>
-          <p>{encodingHint}</p>
+          <p title={encodingHint}>{t("browser.encodingHint.body")}</p>
         </div>
       ) : null}
       <main

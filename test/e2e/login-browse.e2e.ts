@@ -358,3 +358,20 @@ test("/ goes to the login form or the files; an unknown address is a plain 404 p
   assert.deepEqual(errors.filter((e) => /Content Security Policy/i.test(e)), [], "nothing blocked by the CSP");
   await screenshot(page, "not-found");
 });
+
+test("a listing with names that are not UTF-8 shows the encoding banner in the user's language", async ({ newPage, login, screenshot }) => {
+  // ftp-srv (the demo server) reads names through Node's fs, which already turns bad bytes into U+FFFD,
+  // so it cannot send undecodable names: the server's answer gets the hint a legacy server would cause
+  // (the detection itself is tested against real servers in test/interop).
+  const { page } = await newPage({ locale: "ko-KR" });
+  await page.route("**/api/fs/list?*", async (route) => {
+    const real = await route.fetch();
+    const body = (await real.json()) as Record<string, unknown>;
+    await route.fulfill({ response: real, json: { ...body, encodingHint: "One name in this folder is not UTF-8." } });
+  });
+  await login(page);
+  const banner = page.getByTestId("encoding-hint");
+  await banner.waitFor();
+  assert.match((await banner.textContent()) ?? "", /CP949 또는 EUC-KR/);
+  await screenshot(page, "browse-encoding-hint-ko");
+});

@@ -38,6 +38,7 @@ const en = {
   "browser.modified.raw": "As the server wrote it (no exact date)",
   "browser.link.dangling": "“{name}” points to something that does not exist.",
   "browser.encodingHint.title": "Some names could not be read",
+  "browser.encodingHint.body": "Some names in this folder are not in the filename encoding of this connection, so they show as � and cannot be opened. Log out and connect again with the server's encoding under Advanced (for example CP949 or EUC-KR for older Korean servers).",
   "browser.download": "Download {name}",
   "browser.loggedOut": "You have logged out.",
 };
@@ -80,6 +81,7 @@ const ko: Record<keyof typeof en, string> = {
   "browser.modified.raw": "서버가 적은 그대로 (정확한 날짜 없음)",
   "browser.link.dangling": "“{name}”이(가) 가리키는 대상이 없습니다.",
   "browser.encodingHint.title": "일부 이름을 읽을 수 없습니다",
+  "browser.encodingHint.body": "이 폴더의 일부 이름이 이 연결의 파일 이름 인코딩이 아니어서 �로 보이고 열 수 없습니다. 로그아웃한 뒤 고급에서 서버의 인코딩(예: 오래된 한국 서버는 CP949 또는 EUC-KR)을 골라 다시 연결하세요.",
   "browser.download": "{name} 내려받기",
   "browser.loggedOut": "로그아웃했습니다.",
 };
