@@ -1,13 +1,13 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { EntryContextMenu } from "@/components/fileops/EntryContextMenu";
 import { FileOpsToolbar } from "@/components/fileops/FileOpsToolbar";
 import { useFileOpsShortcuts } from "@/components/fileops/use-fileops-shortcuts";
 import { TransferControls } from "@/components/transfers/TransferControls";
 import { TransferPanel } from "@/components/transfers/TransferPanel";
 import { ViewerHost } from "@/components/viewer/open-entry";
-import { parentPath } from "@/lib/client/paths";
+import { basename, parentPath } from "@/lib/client/paths";
 import { useT } from "@/lib/i18n";
 import type { RemoteEntry } from "@/lib/schemas/entry";
 import { BrowserHeader } from "./browser-header";
@@ -31,7 +31,7 @@ export function FilesView() {
 
 function FilesLayout() {
   const t = useT();
-  const { path, entries, encodingHint, loading, selection, navigate } = useBrowser();
+  const { path, entries, encodingHint, loading, selection, setSelection, navigate, session } = useBrowser();
   const [sort, setSort] = useState<SortOrder>({ key: "name", dir: "asc" });
   const [filter, setFilter] = useState("");
   const [menu, setMenu] = useState<{ entry: RemoteEntry; x: number; y: number } | null>(null);
@@ -39,6 +39,11 @@ function FilesLayout() {
   const closeMenu = useCallback(() => setMenu(null), []);
   const { isOver, dropProps } = useDropTarget(path);
   useFileOpsShortcuts();
+
+  // The tab title names the folder, so history entries and bookmarks are told apart.
+  useEffect(() => {
+    document.title = `${path === "/" ? "/" : basename(path)}${session ? ` – ${session.host}` : ""} – Ferry`;
+  }, [path, session]);
 
   const rows = useMemo(() => sortEntries(filterEntries(entries, filter), sort), [entries, filter, sort]);
   const onSort = (key: SortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === "asc" ? "desc" : "asc" }));
@@ -72,6 +77,10 @@ function FilesLayout() {
       ) : null}
       <main
         {...dropProps}
+        onClick={(e) => {
+          // A click on the empty space below the rows clears the selection, as in desktop file managers.
+          if (e.target === e.currentTarget && selection.size > 0) setSelection(new Set());
+        }}
         aria-busy={loading}
         className={`mx-3 mb-3 flex-1 overflow-x-auto rounded-md border bg-white sm:mx-4 dark:bg-slate-900 ${isOver ? "border-blue-500 ring-2 ring-blue-500" : "border-slate-200 dark:border-slate-800"}`}
       >
