@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ApiError } from "@/lib/client/api";
@@ -26,10 +26,12 @@ export interface TextViewProps {
   onDirtyChange: (dirty: boolean) => void;
   /** After a successful save (the listing's size and date changed). */
   onSaved: () => void;
+  /** Set to this view's save while it can save: the viewer calls it for Ctrl/Cmd+S outside the text. */
+  saveRef: RefObject<(() => void) | null>;
 }
 
 /** A text file: read-only and highlighted, or in the editor with save, conflict check and search. */
-export function TextView({ path, name, edit, dark, onDirtyChange, onSaved }: TextViewProps) {
+export function TextView({ path, name, edit, dark, onDirtyChange, onSaved, saveRef }: TextViewProps) {
   const t = useT();
   const [load, setLoad] = useState<TextLoad>({ status: "loading" });
   const [generation, setGeneration] = useState(0);
@@ -90,6 +92,13 @@ export function TextView({ path, name, edit, dark, onDirtyChange, onSaved }: Tex
     [canEdit, editing, save.kind, onSaved],
   );
 
+  useEffect(() => {
+    saveRef.current = () => void doSave(false);
+    return () => {
+      saveRef.current = null;
+    };
+  }, [doSave, saveRef]);
+
   const reload = () => {
     setConflict(null);
     setLoad({ status: "loading" });
@@ -100,16 +109,7 @@ export function TextView({ path, name, edit, dark, onDirtyChange, onSaved }: Tex
   if (load.status === "failed") return <Unavailable path={path} message={t(`viewer.error.${load.reason}`, { message: load.message })} />;
 
   return (
-    <div
-      className="flex h-full min-h-0 flex-col"
-      onKeyDown={(e) => {
-        // Ctrl/Cmd+S with the focus on a button of the viewer (inside the text, CodeMirror saves and prevents this).
-        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s" && !e.defaultPrevented) {
-          e.preventDefault();
-          void doSave(false);
-        }
-      }}
-    >
+    <div className="flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-2 py-1.5 dark:border-slate-700">
         {editing ? (
           <Button variant="primary" onClick={() => void doSave(false)} disabled={save.kind === "saving"} aria-keyshortcuts="Control+S Meta+S" title={t("viewer.saveHint")}>

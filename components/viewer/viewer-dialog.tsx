@@ -34,6 +34,7 @@ export default function ViewerDialog({ state, onIndex, onClose, onSaved }: Viewe
   const [dirty, setDirty] = useState(false);
   const [pendingLeave, setPendingLeave] = useState<(() => void) | null>(null);
   const swipeFrom = useRef<number | null>(null);
+  const save = useRef<(() => void) | null>(null);
   const item = state.items[state.index];
   const count = state.items.length;
 
@@ -73,8 +74,13 @@ export default function ViewerDialog({ state, onIndex, onClose, onSaved }: Viewe
 
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
     if (e.defaultPrevented) return;
-    // Never the browser's "save page" while the viewer is open; the editor saves on its own.
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") e.preventDefault();
+    // Ctrl/Cmd+S with the focus outside the text (inside it, CodeMirror saves and prevents the event);
+    // never the browser's "save page" while the viewer is open.
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+      e.preventDefault();
+      save.current?.();
+      return;
+    }
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     if (e.target instanceof Element && e.target.closest(ownsArrows)) return;
     if (e.key === "ArrowLeft") go(-1);
@@ -144,7 +150,7 @@ export default function ViewerDialog({ state, onIndex, onClose, onSaved }: Viewe
           </>
         ) : null}
         {kind === "text" ? (
-          <TextView key={path} path={path} name={item.name} edit={state.edit} dark={dark} onDirtyChange={setDirty} onSaved={onSaved} />
+          <TextView key={path} path={path} name={item.name} edit={state.edit} dark={dark} onDirtyChange={setDirty} onSaved={onSaved} saveRef={save} />
         ) : kind === "image" ? (
           <ImageView key={path} path={path} name={item.name} />
         ) : kind === "pdf" ? (

@@ -122,6 +122,8 @@ test("editor: a change on the server between open and save asks overwrite or rel
   await page.keyboard.press("Control+End");
   await page.keyboard.type("my version");
   await storeOverFtp(ctx, "/viewer-conflict/shared.txt", "a second change from elsewhere\n");
+  // Ctrl+S saves with the focus outside the text too.
+  await viewer(page).getByRole("button", { name: "Find and replace" }).focus();
   await page.keyboard.press("Control+s");
   await ask.waitFor();
   await ask.getByRole("button", { name: "Overwrite" }).click();
