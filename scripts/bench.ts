@@ -8,6 +8,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_pr
 import { randomBytes } from "node:crypto";
 import { chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { createServer } from "node:net";
+import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -58,9 +59,9 @@ async function startFtp(work: string): Promise<FtpTarget> {
       const ctx = { baseDir: base, certs: generateCertificates(join(base, "certs")), passwordHash: hashPassword(ftpUser.password) };
       const server = new ServerInstance(ctx, { id: "bench-vsftpd", kind: "vsftpd", port: await freePort(), pasv: [41_000, 41_099] });
       await server.start();
-      const version = spawnSync("dpkg-deb", ["-f", ...debOf("vsftpd"), "Version"], { encoding: "utf8" }).stdout.trim();
+      const { installRoot } = await import("../test/interop/harness/context");
       return {
-        label: `vsftpd ${version || "(Debian)"}`,
+        label: `vsftpd ${debianVersion(installRoot, "vsftpd")}`,
         host: "127.0.0.1",
         port: server.info.port,
         user: ftpUser.name,
@@ -83,15 +84,14 @@ async function startFtp(work: string): Promise<FtpTarget> {
   return { label: "embedded ftp-srv 4.6", host: server.host, port: server.port, user: "bench", password: "bench", root, stop: () => server.close() };
 }
 
-/** The downloaded .deb of a package, if install.sh left one around (for its version). */
-function debOf(pkg: string): string[] {
-  const dirs = ["/opt/ferry-interop", "/var/cache/apt/archives"];
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    const deb = readdirSync(dir).find((f) => f.startsWith(`${pkg}_`) && f.endsWith(".deb"));
-    if (deb) return [join(dir, deb)];
+/** The Debian version of an unpacked package, from its changelog (as docs/compatibility.md names it). */
+function debianVersion(root: string, pkg: string): string {
+  try {
+    const first = gunzipSync(readFileSync(join(root, "usr/share/doc", pkg, "changelog.Debian.gz"))).toString("utf8").split("\n")[0] ?? "";
+    return /\(([^)]+)\)/.exec(first)?.[1] ?? "(Debian)";
+  } catch {
+    return "(Debian)";
   }
-  return ["/nonexistent"];
 }
 
 /** `bytes` of pseudo-random data in a file, written 1 MiB at a time. */

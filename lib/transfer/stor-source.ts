@@ -21,7 +21,8 @@ export function storSource(client: Client): Transform {
   let sent = 0;
   const source = new Transform({
     readableObjectMode: true,
-    readableHighWaterMark: 16,
+    readableHighWaterMark: 64,
+    writableHighWaterMark: 1024 * 1024,
     transform(chunk: Buffer, _encoding, callback) {
       sent += chunk.length;
       callback(null, chunk);

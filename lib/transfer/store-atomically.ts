@@ -56,6 +56,7 @@ export async function storeAtomically(pool: SessionPool, source: Readable, temp:
   const guard = transferGuard();
   let bytes = 0;
   const counter = new Transform({
+    highWaterMark: 1024 * 1024,
     transform(chunk: Buffer, _encoding, callback) {
       bytes += chunk.length;
       callback(null, chunk);

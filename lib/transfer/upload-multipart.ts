@@ -45,7 +45,7 @@ export async function uploadMultipart(session: SessionRecord, req: Request, dir:
     if (options.mkdirs) await pool.run((client) => client.ensureDir(dir));
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: { "content-type": type }, defParamCharset: "utf8", preservePath: true, limits: { fileSize: maxBytes === undefined ? Infinity : maxBytes + 1 } });
+      parser = busboy({ headers: { "content-type": type }, defParamCharset: "utf8", preservePath: true, highWaterMark: 1024 * 1024, fileHwm: 1024 * 1024, limits: { fileSize: maxBytes === undefined ? Infinity : maxBytes + 1 } });
     } catch (err) {
       throw new AppError("bad_request", "The multipart body is malformed.", { cause: err });
     }
