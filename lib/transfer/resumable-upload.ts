@@ -27,6 +27,12 @@ const busy = (holder.__ferryUploadsBusy ??= new Set<string>());
 
 const expiryFromNow = () => Date.now() + env().UPLOAD_RESUME_HOURS * 3_600_000;
 
+/** An empty temp file for a 0-byte upload (no chunk ever created it); storing nothing is safe to repeat once. */
+async function createEmpty(pool: SessionPool, temp: string): Promise<void> {
+  const store = () => pool.run((client) => client.uploadFrom(storSource(client).end(), temp));
+  await store().catch(store);
+}
+
 /** Bytes the server holds of the temp file (SIZE); 0 when it is not there (APPE creates it). */
 async function heldBytes(pool: SessionPool, temp: string): Promise<number> {
   return (await pool.run((client) => fileVersion(client, temp), { idempotent: true }))?.size ?? 0;
@@ -67,10 +73,10 @@ async function exclusively<T>(id: string, task: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Starts a resumable upload: checks the target (409 `exists` unless overwrite),
- * creates the empty temp file `.<name>.ferry-<id>.part` beside it (so a folder
- * without write access fails now, not after the first chunk), and stores the
- * record. Expired uploads of the session are swept (temp files removed) first.
+ * Starts a resumable upload: checks the target (409 `exists` unless overwrite)
+ * and stores the record; the temp file `.<name>.ferry-<id>.part` beside the
+ * target is created by the first chunk. Expired uploads of the session are swept
+ * (temp files removed) first.
  */
 export async function createUpload(session: SessionRecord, body: CreateUploadBody): Promise<{ id: string; offset: number; chunkSize: number; expiresAt: string }> {
   const dir = parseRemotePath(body.dir, "folder");
@@ -84,9 +90,8 @@ export async function createUpload(session: SessionRecord, body: CreateUploadBod
   await assertMayWrite(pool, path, body.overwrite === true);
   const id = randomBytes(12).toString("hex");
   const record: UploadRecord = { id, sessionId: session.id, dir, name, path, temp: uploadTempPath(dir, name, id), size: body.size, overwrite: body.overwrite === true, expiresAt: expiryFromNow() };
-  // Storing an empty file is safe to repeat; over FTPS it can lose a race with the TLS handshake once (see storSource).
-  const createTemp = () => pool.run((client) => client.uploadFrom(storSource(client).end(), record.temp));
-  await createTemp().catch(createTemp);
+  // No empty temp file yet: the first APPE creates it (an empty STOR over FTPS is the one upload vsftpd
+  // can refuse, see storSource), and GET answers offset 0 while it is missing.
   await uploadStore().set(record);
   return { id, offset: 0, chunkSize: env().UPLOAD_CHUNK_BYTES, expiresAt: new Date(record.expiresAt).toISOString() };
 }
@@ -163,6 +168,7 @@ export async function completeUpload(session: SessionRecord, id: string, overwri
   return exclusively(id, async () => {
     const held = await heldBytes(pool, record.temp);
     if (held !== record.size) throw new AppError("offset_mismatch", `The server holds ${held} of ${record.size} bytes of this upload. Send the rest first.`, { details: { offset: held } });
+    if (record.size === 0) await createEmpty(pool, record.temp);
     await renameOnto(pool, record.temp, record.path, record.overwrite || overwrite);
     await uploadStore().delete(id);
     audit("upload", { path: record.path, size: record.size, chunked: true });
