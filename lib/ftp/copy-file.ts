@@ -6,6 +6,7 @@ import { joinRemote } from "@/lib/security/remote-path";
 import { splitRemote } from "./path-parts";
 import type { SessionPool } from "./pool";
 import { serverCapabilities } from "./server-capabilities";
+import { sendable } from "@/lib/ftp/upload-source";
 
 // One streamed copy at a time per session: a copy holds one pooled client while it
 // waits for a second, and two copies doing that at once could wait on each other forever.
@@ -76,7 +77,7 @@ async function pipeRetrToStor(download: FtpClient, upload: FtpClient, from: stri
   const abort = () => sink.destroy(fail(new AppError("bad_request", "The copy was cancelled.")));
   signal?.addEventListener("abort", abort, { once: true });
   try {
-    const stored = upload.uploadFrom(pass, to);
+    const stored = upload.uploadFrom(sendable(pass, upload), to);
     // A refused STOR must stop RETR too, or it would wait for a reader forever.
     stored.catch((err: unknown) => sink.destroy(fail(err)));
     const retrieved = download.downloadTo(sink, from).then(

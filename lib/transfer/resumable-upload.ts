@@ -14,7 +14,7 @@ import { transferGuard } from "@/lib/security/transfer-guard";
 import { acquireTransferSlot } from "@/lib/security/transfer-slots";
 import type { SessionRecord } from "@/lib/session/store";
 import { assertMayWrite, removeQuietly, renameOnto } from "./store-atomically";
-import { storSource } from "./stor-source";
+import { sendable, storSource } from "@/lib/ftp/upload-source";
 import { uploadTempPath } from "./temp-name";
 import { uploadStore, type UploadRecord } from "./upload-store";
 
@@ -29,7 +29,7 @@ const expiryFromNow = () => Date.now() + env().UPLOAD_RESUME_HOURS * 3_600_000;
 
 /** An empty temp file for a 0-byte upload (no chunk ever created it); storing nothing is safe to repeat once. */
 async function createEmpty(pool: SessionPool, temp: string): Promise<void> {
-  const store = () => pool.run((client) => client.uploadFrom(storSource(client).end(), temp));
+  const store = () => pool.run((client) => client.uploadFrom(sendable(storSource().end(), client), temp));
   await store().catch(store);
 }
 
@@ -91,7 +91,7 @@ export async function createUpload(session: SessionRecord, body: CreateUploadBod
   const id = randomBytes(12).toString("hex");
   const record: UploadRecord = { id, sessionId: session.id, dir, name, path, temp: uploadTempPath(dir, name, id), size: body.size, overwrite: body.overwrite === true, expiresAt: expiryFromNow() };
   // No empty temp file yet: the first APPE creates it (an empty STOR over FTPS is the one upload vsftpd
-  // can refuse, see storSource), and GET answers offset 0 while it is missing.
+  // can refuse, see sendable), and GET answers offset 0 while it is missing.
   await uploadStore().set(record);
   return { id, offset: 0, chunkSize: env().UPLOAD_CHUNK_BYTES, expiresAt: new Date(record.expiresAt).toISOString() };
 }
@@ -137,9 +137,9 @@ export async function appendChunk(session: SessionRecord, id: string, offset: nu
         body.once("error", () => void (bodyFailed = true));
         await pool
           .run(async (client) => {
-            const appe = storSource(client);
+            const appe = storSource();
             const feeding = pipeline(body, capAt(record.size - held), guard, appe).catch((err: unknown) => void appe.destroy(err instanceof Error ? err : new Error(String(err))));
-            await client.appendFrom(appe, record.temp);
+            await client.appendFrom(sendable(appe, client), record.temp);
             await feeding;
           })
           .catch((err: unknown) => {

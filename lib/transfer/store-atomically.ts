@@ -6,7 +6,7 @@ import { fileVersion } from "@/lib/ftp/file-version";
 import type { SessionPool } from "@/lib/ftp/pool";
 import { AppError } from "@/lib/http/errors";
 import { transferGuard } from "@/lib/security/transfer-guard";
-import { storSource } from "./stor-source";
+import { sendable, storSource } from "@/lib/ftp/upload-source";
 
 /** 409 `exists` unless `overwrite`: nothing ever writes over a file the user did not mean to replace. */
 export async function assertMayWrite(pool: SessionPool, target: string, overwrite: boolean): Promise<void> {
@@ -67,19 +67,19 @@ export async function storeAtomically(pool: SessionPool, source: Readable, temp:
     try {
       await pool.run(async (client) => {
         // A failing source destroys the STOR's stream, which basic-ftp sees as its source failing: the STOR is cut.
-        const stor = storSource(client);
+        const stor = storSource();
         const feeding = pipeline(source, counter, guard, stor).then(
           () => void (sourceEnded = true),
           (err: unknown) => void stor.destroy(err instanceof Error ? err : new Error(String(err))),
         );
-        await client.uploadFrom(stor, temp);
+        await client.uploadFrom(sendable(stor, client), temp);
         await feeding;
       });
     } catch (err) {
-      // An empty file over FTPS can still lose the race with the server's TLS handshake (see storSource):
+      // An empty file over FTPS can still lose the race with the server's TLS handshake (see sendable):
       // nothing was consumed, so storing it again is safe.
       if (!(sourceEnded && bytes === 0)) throw err;
-      await pool.run((client) => client.uploadFrom(storSource(client).end(), temp));
+      await pool.run((client) => client.uploadFrom(sendable(storSource().end(), client), temp));
     }
     if (options.truncated?.() || (options.maxBytes !== undefined && bytes > options.maxBytes)) {
       const limit = options.maxBytes === undefined ? "" : ` (${options.maxBytes.toLocaleString("en")} bytes)`;

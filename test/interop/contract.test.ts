@@ -201,6 +201,13 @@ for (const combo of combosOf(interop.targets)) describe(combo.label, () => {
     expect(statSync(at("made by ferry")).isDirectory()).toBe(true);
   });
 
+  test("new empty file", async () => {
+    // An empty STOR is the upload FTPS servers are most likely to refuse (see lib/ftp/upload-source.ts).
+    const res = await call("POST", "/api/fs/touch", { cookie, json: { path: `${remote}/new empty.txt` } });
+    await expectJson(res, 201);
+    expect(statSync(at("new empty.txt")).size).toBe(0);
+  });
+
   test("rename", async () => {
     writeFileSync(at("before.txt"), "rename me\n");
     chownTree(at("before.txt"));

@@ -14,6 +14,7 @@ import { fileVersion } from "../file-version";
 import type { SessionPool } from "../pool";
 import { spoolToFile } from "../spool-to-file";
 import { listDirectory } from "./list-directory";
+import { sendable } from "@/lib/ftp/upload-source";
 
 /**
  * "Extract here": spools the zip to a bounded temporary file, checks every entry
@@ -101,7 +102,7 @@ export async function* extractZip(pool: SessionPool, zipPath: string, targetDir:
           const source = await zip.openEntry(file.index);
           // yauzl errors the stream when the data disagrees with the directory (CRC, a lying size).
           source.once("error", (err) => (damaged = err));
-          await pool.run((client) => client.uploadFrom(source, temp));
+          await pool.run((client) => client.uploadFrom(sendable(source, client), temp));
           await pool.run((client) => client.rename(temp, path));
           yield { type: "done", path, kind: "file", bytes: file.size };
         } catch (err) {

@@ -7,6 +7,7 @@ import type { SaveBody } from "@/lib/schemas/file-operations";
 import { tempNameFor } from "../copy-file";
 import { fileVersion, type FileVersion } from "../file-version";
 import type { SessionPool } from "../pool";
+import { sendable } from "@/lib/ftp/upload-source";
 
 /**
  * Saves editor text. Unless `force`, first compares the file's current size and
@@ -32,7 +33,7 @@ export async function saveText(pool: SessionPool, save: Omit<SaveBody, "path">, 
   }
   const temp = tempNameFor(path);
   try {
-    await pool.run((client) => client.uploadFrom(Readable.from([bytes]), temp));
+    await pool.run((client) => client.uploadFrom(sendable(Readable.from([bytes]), client), temp));
     await pool.run((client) => client.rename(temp, path));
   } catch (err) {
     await pool.run((client) => client.remove(temp, true)).catch(() => undefined);
