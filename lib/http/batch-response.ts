@@ -1,4 +1,6 @@
 import "server-only";
+import { audit, type AuditEvent } from "@/lib/audit/audit-log";
+import { requestContext } from "@/lib/audit/request-context";
 import type { BatchItem, BatchRun } from "@/lib/ftp/batch";
 import type { BatchEvent, BatchSummary } from "@/lib/schemas/file-operations";
 import { ndjsonResponse } from "./ndjson-response";
@@ -23,14 +25,32 @@ async function* withEndLine(run: BatchRun): AsyncGenerator<BatchItem, BatchEvent
 }
 
 /**
+ * The run, with an audit line per entry it changed or failed to change. A
+ * streamed answer resumes the run outside the request's async context, so the
+ * context (client IP, session) is taken now and restored for each line.
+ */
+async function* audited(event: AuditEvent, run: BatchRun): BatchRun {
+  const context = requestContext.getStore();
+  for (;;) {
+    const next = await run.next();
+    if (next.done) return next.value;
+    const item = next.value;
+    const fields = { path: item.path, result: item.type, code: item.type === "failed" ? item.error.code : undefined };
+    if (context) requestContext.run(context, () => audit(event, fields));
+    else audit(event, fields);
+    yield item;
+  }
+}
+
+/**
  * Answers a batch operation (delete, copy, move, chmod, extract). With
  * `Accept: application/x-ndjson` every result is a line as it happens, then an
  * "end" line, so the UI can show progress; otherwise one JSON summary at the end.
  * Aborting the request (or closing the stream) stops the run between two items.
  */
-export async function batchResponse(req: Request, start: (signal: AbortSignal) => BatchRun): Promise<Response> {
-  if (wantsNdjson(req)) return ndjsonResponse(req, (signal) => withEndLine(start(signal)));
-  const run = start(req.signal);
+export async function batchResponse(req: Request, event: AuditEvent, start: (signal: AbortSignal) => BatchRun): Promise<Response> {
+  if (wantsNdjson(req)) return ndjsonResponse(req, (signal) => withEndLine(audited(event, start(signal))));
+  const run = audited(event, start(req.signal));
   const summary: BatchSummary = { done: [], failed: [], stopped: null };
   for (;;) {
     const next = await run.next();

@@ -54,6 +54,10 @@ describe("the audit log", () => {
     for (const route of ["/api/fs/rename", "/api/fs/chmod", "/api/fs/delete"]) {
       expect(find("api.request", { route })).toMatchObject({ method: "POST", status: expect.any(Number), session: tag, clientIp: "192.0.2.77" });
     }
+    // Each change names what it changed.
+    expect(find("rename")).toMatchObject({ path: `/${folder}/a.txt`, newName: "b.txt", session: tag, clientIp: "192.0.2.77" });
+    expect(find("chmod")).toMatchObject({ path: `/${folder}/b.txt`, session: tag, clientIp: "192.0.2.77" });
+    expect(find("delete")).toMatchObject({ path: `/${folder}/b.txt`, result: "done", session: tag, clientIp: "192.0.2.77" });
     expect(find("logout")).toMatchObject({ session: tag });
     for (const line of lines) expect(typeof line.time).toBe("string");
     // No password, no cookie, and the session only as a tag that cannot be turned back into its id.

@@ -11,5 +11,5 @@ export const dynamic = "force-dynamic";
 export const POST = sessionRoute(async ({ req, session }) => {
   const { paths, ...request } = await readJson(req, chmodBody);
   const checked = paths.map((p) => parseRemotePath(p));
-  return batchResponse(req, (signal) => changeMode(poolFor(session), checked, request, signal));
+  return batchResponse(req, "chmod", (signal) => changeMode(poolFor(session), checked, request, signal));
 });

@@ -12,5 +12,5 @@ export const POST = sessionRoute(async ({ req, session }) => {
   const body = await readJson(req, copyBody);
   const paths = body.paths.map((p) => parseRemotePath(p));
   const targetDir = parseRemotePath(body.targetDir, "target folder");
-  return batchResponse(req, (signal) => copyEntries(poolFor(session), paths, targetDir, { conflict: body.conflict, signal }));
+  return batchResponse(req, "copy", (signal) => copyEntries(poolFor(session), paths, targetDir, { conflict: body.conflict, signal }));
 });

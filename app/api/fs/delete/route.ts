@@ -11,5 +11,5 @@ export const dynamic = "force-dynamic";
 export const POST = sessionRoute(async ({ req, session }) => {
   const body = await readJson(req, deleteBody);
   const paths = body.paths.map((p) => parseRemotePath(p));
-  return batchResponse(req, (signal) => deleteEntries(poolFor(session), paths, { signal }));
+  return batchResponse(req, "delete", (signal) => deleteEntries(poolFor(session), paths, { signal }));
 });

@@ -17,5 +17,5 @@ export const POST = sessionRoute(async ({ req, session }) => {
   const targetDir = body.targetDir === undefined ? splitRemote(path).folder : parseRemotePath(body.targetDir, "target folder");
   // The zip is downloaded to a temporary file: it counts as one of the session's transfers (429 beyond).
   const release = acquireTransferSlot(session);
-  return batchResponse(req, (signal) => releasingWhenDone(extractZip(poolFor(session), path, targetDir, signal), release));
+  return batchResponse(req, "extract", (signal) => releasingWhenDone(extractZip(poolFor(session), path, targetDir, signal), release));
 });

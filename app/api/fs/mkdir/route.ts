@@ -1,3 +1,4 @@
+import { audit } from "@/lib/audit/audit-log";
 import { makeDirectory } from "@/lib/ftp/operations/make-directory";
 import { poolFor } from "@/lib/ftp/pools";
 import { json } from "@/lib/http/respond";
@@ -10,5 +11,8 @@ export const dynamic = "force-dynamic";
 // POST /api/fs/mkdir: create a folder
 export const POST = sessionRoute(async ({ req, session }) => {
   const body = await readJson(req, pathBody);
-  return json(await makeDirectory(poolFor(session), parseRemotePath(body.path)), { status: 201 });
+  const path = parseRemotePath(body.path);
+  const made = await makeDirectory(poolFor(session), path);
+  audit("mkdir", { path });
+  return json(made, { status: 201 });
 });

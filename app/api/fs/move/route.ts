@@ -12,5 +12,5 @@ export const POST = sessionRoute(async ({ req, session }) => {
   const body = await readJson(req, moveBody);
   const paths = body.paths.map((p) => parseRemotePath(p));
   const targetDir = parseRemotePath(body.targetDir, "target folder");
-  return batchResponse(req, (signal) => moveEntries(poolFor(session), paths, targetDir, signal));
+  return batchResponse(req, "move", (signal) => moveEntries(poolFor(session), paths, targetDir, signal));
 });

@@ -1,3 +1,4 @@
+import { audit } from "@/lib/audit/audit-log";
 import { renameEntry } from "@/lib/ftp/operations/rename-entry";
 import { poolFor } from "@/lib/ftp/pools";
 import { json } from "@/lib/http/respond";
@@ -10,5 +11,8 @@ export const dynamic = "force-dynamic";
 // POST /api/fs/rename: rename a file or folder in place
 export const POST = sessionRoute(async ({ req, session }) => {
   const body = await readJson(req, renameBody);
-  return json(await renameEntry(poolFor(session), parseRemotePath(body.path), assertSafeName(body.newName)));
+  const path = parseRemotePath(body.path);
+  const renamed = await renameEntry(poolFor(session), path, assertSafeName(body.newName));
+  audit("rename", { path, newName: body.newName });
+  return json(renamed);
 });

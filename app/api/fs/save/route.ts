@@ -1,3 +1,4 @@
+import { audit } from "@/lib/audit/audit-log";
 import { saveText } from "@/lib/ftp/operations/save-text";
 import { poolFor } from "@/lib/ftp/pools";
 import { json } from "@/lib/http/respond";
@@ -10,5 +11,8 @@ export const dynamic = "force-dynamic";
 // POST /api/fs/save: save editor text (temp name + rename), refusing to overwrite changes made meanwhile
 export const POST = sessionRoute(async ({ req, session }) => {
   const { path, ...save } = await readJson(req, saveBody);
-  return json(await saveText(poolFor(session), save, parseRemotePath(path)));
+  const target = parseRemotePath(path);
+  const saved = await saveText(poolFor(session), save, target);
+  audit("save", { path: target });
+  return json(saved);
 });

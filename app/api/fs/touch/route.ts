@@ -1,3 +1,4 @@
+import { audit } from "@/lib/audit/audit-log";
 import { createFile } from "@/lib/ftp/operations/create-file";
 import { poolFor } from "@/lib/ftp/pools";
 import { json } from "@/lib/http/respond";
@@ -10,5 +11,8 @@ export const dynamic = "force-dynamic";
 // POST /api/fs/touch: create an empty file
 export const POST = sessionRoute(async ({ req, session }) => {
   const body = await readJson(req, pathBody);
-  return json(await createFile(poolFor(session), parseRemotePath(body.path)), { status: 201 });
+  const path = parseRemotePath(body.path);
+  const made = await createFile(poolFor(session), path);
+  audit("create", { path });
+  return json(made, { status: 201 });
 });
