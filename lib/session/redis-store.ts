@@ -49,11 +49,8 @@ export class RedisSessionStore implements SessionStore {
     await this.call(() => this.redis.set(this.prefix + record.id, sealed, "PX", ms));
   }
 
-  async touch(id: string, at: number): Promise<void> {
-    const record = await this.get(id);
-    if (!record) return;
-    record.lastUsedAt = at;
-    await this.set(record);
+  async touch(record: SessionRecord, at: number): Promise<void> {
+    await this.set({ ...record, lastUsedAt: at });
   }
 
   async delete(id: string): Promise<void> {
@@ -76,10 +73,6 @@ export class RedisSessionStore implements SessionStore {
     };
   }
 
-  async close(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
-  }
-
   /** A Redis that is down is a 503 the user can retry, not a 500 with a stack. */
   private async call<T>(run: () => Promise<T>): Promise<T> {
     try {
@@ -90,8 +83,21 @@ export class RedisSessionStore implements SessionStore {
   }
 }
 
+const holder = globalThis as { __ferryRedis?: Map<string, Redis> };
+
+/** The one Redis client of this process for SESSION_STORE_URL (sessions and upload records share it). */
+export function sharedRedis(url: string): Redis {
+  holder.__ferryRedis ??= new Map();
+  let redis = holder.__ferryRedis.get(url);
+  if (!redis) {
+    redis = connectRedis(url);
+    holder.__ferryRedis.set(url, redis);
+  }
+  return redis;
+}
+
 /** A Redis client for SESSION_STORE_URL that fails fast instead of queueing requests while Redis is down. */
-export function connectRedis(url: string): Redis {
+function connectRedis(url: string): Redis {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 5000, enableOfflineQueue: true, lazyConnect: false });
   redis.on("error", () => {
     // Reported per request by RedisSessionStore.call; ioredis keeps reconnecting in the background.

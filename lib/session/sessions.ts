@@ -72,7 +72,7 @@ export async function sessionFromCookieOrThrow(cookieValue: string | undefined):
     const why = expired === "idle" ? `after ${env().SESSION_IDLE_MINUTES} minutes without activity` : `after ${env().SESSION_MAX_HOURS} hours`;
     throw new AppError("session_expired", `Your session ended ${why}. Log in again.`);
   }
-  await sessionStore().touch(id, now);
+  await sessionStore().touch(record, now);
   return record;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import type { ConnectionProfile } from "@/lib/ftp/profile";
-import { connectRedis, RedisSessionStore } from "./redis-store";
+import { RedisSessionStore, sharedRedis } from "./redis-store";
 
 /** A logged-in session, kept on the server; the cookie only names it. */
 export interface SessionRecord {
@@ -18,7 +18,8 @@ export interface SessionRecord {
 export interface SessionStore {
   get(id: string): Promise<SessionRecord | undefined>;
   set(record: SessionRecord): Promise<void>;
-  touch(id: string, at: number): Promise<void>;
+  /** Records activity on a record just read with `get` (so a shared store needs no second read). */
+  touch(record: SessionRecord, at: number): Promise<void>;
   delete(id: string): Promise<void>;
 }
 
@@ -34,9 +35,9 @@ export class MemorySessionStore implements SessionStore {
     this.records.set(record.id, record);
   }
 
-  async touch(id: string, at: number) {
-    const record = this.records.get(id);
-    if (record) record.lastUsedAt = at;
+  async touch(record: SessionRecord, at: number) {
+    const kept = this.records.get(record.id);
+    if (kept) kept.lastUsedAt = at;
   }
 
   async delete(id: string) {
@@ -72,7 +73,7 @@ function retentionMs(record: SessionRecord, now: number): number {
 function createStore(): SessionStore {
   const url = env().SESSION_STORE_URL;
   if (!url) return new MemorySessionStore();
-  return new RedisSessionStore(connectRedis(url), { passwords: env().sessionPasswords, retentionMs });
+  return new RedisSessionStore(sharedRedis(url), { passwords: env().sessionPasswords, retentionMs });
 }
 
 /** The process-wide session store, chosen by SESSION_STORE_URL (kept across dev hot reloads). */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Redis } from "ioredis";
 import { env } from "@/lib/env";
-import { connectRedis } from "@/lib/session/redis-store";
+import { sharedRedis } from "@/lib/session/redis-store";
 
 /** A resumable upload in progress: where it goes and how big it will be. */
 export interface UploadRecord {
@@ -96,6 +96,6 @@ const holder = globalThis as { __ferryUploadStore?: UploadStore };
 /** The process-wide upload store: Redis when SESSION_STORE_URL is set, else memory (kept across dev hot reloads). */
 export function uploadStore(): UploadStore {
   const url = env().SESSION_STORE_URL;
-  holder.__ferryUploadStore ??= url ? new RedisUploadStore(connectRedis(url)) : new MemoryUploadStore();
+  holder.__ferryUploadStore ??= url ? new RedisUploadStore(sharedRedis(url)) : new MemoryUploadStore();
   return holder.__ferryUploadStore;
 }
