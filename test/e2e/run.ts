@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { createServer } from "node:net";
+import { freePort } from "../../scripts/free-port";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -19,17 +19,6 @@ const chromiumPath = "/usr/bin/chromium";
 // FERRY_E2E_DIST_DIR lets a developer reuse their own build with FERRY_E2E_SKIP_BUILD=1.
 const distDir = process.env.FERRY_E2E_DIST_DIR || ".next-e2e";
 const e2eDir = join(process.cwd(), "test", "e2e");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForServer(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

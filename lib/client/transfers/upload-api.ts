@@ -13,14 +13,8 @@ export interface CreatedUpload {
   expiresAt: string;
 }
 
-export interface UploadStatusBody {
-  id: string;
-  dir: string;
-  name: string;
-  size: number;
-  offset: number;
-  expiresAt: string;
-}
+/** What `GET /api/fs/uploads/<id>` answers (the server's own type; no server code comes with it). */
+export type { UploadStatus as UploadStatusBody } from "@/lib/schemas/upload";
 
 function query(params: Record<string, string | boolean | undefined>): string {
   const search = new URLSearchParams();
