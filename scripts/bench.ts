@@ -3,6 +3,7 @@
 //   BENCH_SIZE_MB   size of the big file (default 1024)      BENCH_RUNS   runs per measure, median shown (default 3)
 //   BENCH_SERVER    "vsftpd" or "embedded" (default: vsftpd when the interop servers are installed and we are root)
 //   BENCH_SKIP_BUILD=1  reuse an existing build in .next-bench
+//   BENCH_ONLY      comma-separated subset of download,upload,list,zip (default: all)
 // See docs/performance.md for the figures and how to read them.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -19,6 +20,7 @@ const MiB = 1024 * 1024;
 const size = Number(process.env.BENCH_SIZE_MB ?? 1024) * MiB;
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const distDir = ".next-bench";
+const measures = new Set((process.env.BENCH_ONLY ?? "download,upload,list,zip").split(",").map((m) => m.trim()));
 
 interface FtpTarget {
   label: string;
@@ -247,60 +249,68 @@ async function main() {
     const devNull = () => new Writable({ write: (_c, _e, cb) => cb() });
 
     // Download.
-    const down = { direct: [] as number[], basic: [] as number[], ferry: [] as number[], rise: [] as number[], peak: [] as number[] };
-    for (let i = 0; i < runs; i++) {
-      down.direct.push((await measured(undefined, () => curl(["-o", "/dev/null", ftpUrl("/big.bin")]).then(() => undefined))).seconds);
-      down.basic.push((await measured(undefined, () => basic((c) => c.downloadTo(devNull(), "/big.bin")))).seconds);
-      const m = await measured(pid, async () => {
-        const got = await curl(["-o", "/dev/null", "-w", "%{size_download}", "-H", `cookie: ${cookie}`, `${origin}/api/fs/download?path=/big.bin`]);
-        if (Number(got) !== size) throw new Error(`Ferry download gave ${got} bytes`);
-      });
-      down.ferry.push(m.seconds);
-      down.rise.push(m.peakRss - m.startRss);
-      down.peak.push(m.peakRss);
+    if (measures.has("download")) {
+      const down = { direct: [] as number[], basic: [] as number[], ferry: [] as number[], rise: [] as number[], peak: [] as number[] };
+      for (let i = 0; i < runs; i++) {
+        down.direct.push((await measured(undefined, () => curl(["-o", "/dev/null", ftpUrl("/big.bin")]).then(() => undefined))).seconds);
+        down.basic.push((await measured(undefined, () => basic((c) => c.downloadTo(devNull(), "/big.bin")))).seconds);
+        const m = await measured(pid, async () => {
+          const got = await curl(["-o", "/dev/null", "-w", "%{size_download}", "-H", `cookie: ${cookie}`, `${origin}/api/fs/download?path=/big.bin`]);
+          if (Number(got) !== size) throw new Error(`Ferry download gave ${got} bytes`);
+        });
+        down.ferry.push(m.seconds);
+        down.rise.push(m.peakRss - m.startRss);
+        down.peak.push(m.peakRss);
+      }
+      rows.push({ what: `download ${mb(size)}`, direct: mbps(size, median(down.direct)), basicFtp: mbps(size, median(down.basic)), ferry: mbps(size, median(down.ferry)), rssRise: Math.max(...down.rise), peakRss: Math.max(...down.peak), unit: "MB/s" });
     }
-    rows.push({ what: `download ${mb(size)}`, direct: mbps(size, median(down.direct)), basicFtp: mbps(size, median(down.basic)), ferry: mbps(size, median(down.ferry)), rssRise: Math.max(...down.rise), peakRss: Math.max(...down.peak), unit: "MB/s" });
 
     // Upload.
-    const up = { direct: [] as number[], basic: [] as number[], ferry: [] as number[], rise: [] as number[], peak: [] as number[] };
-    for (let i = 0; i < runs; i++) {
-      up.direct.push((await measured(undefined, () => curl(["-T", source, ftpUrl("/up/direct.bin")]).then(() => undefined))).seconds);
-      up.basic.push((await measured(undefined, () => basic((c) => c.uploadFrom(source, "/up/basic.bin")))).seconds);
-      const m = await measured(pid, async () => {
-        await curl(["-o", "/dev/null", "-H", `cookie: ${cookie}`, "-H", `origin: ${origin}`, "-H", "x-ferry-request: 1", "-F", `file=@${source};filename=ferry.bin`, `${origin}/api/fs/upload?dir=/up&overwrite=1`]);
-      });
-      up.ferry.push(m.seconds);
-      up.rise.push(m.peakRss - m.startRss);
-      up.peak.push(m.peakRss);
+    if (measures.has("upload")) {
+      const up = { direct: [] as number[], basic: [] as number[], ferry: [] as number[], rise: [] as number[], peak: [] as number[] };
+      for (let i = 0; i < runs; i++) {
+        up.direct.push((await measured(undefined, () => curl(["-T", source, ftpUrl("/up/direct.bin")]).then(() => undefined))).seconds);
+        up.basic.push((await measured(undefined, () => basic((c) => c.uploadFrom(source, "/up/basic.bin")))).seconds);
+        const m = await measured(pid, async () => {
+          await curl(["-o", "/dev/null", "-H", `cookie: ${cookie}`, "-H", `origin: ${origin}`, "-H", "x-ferry-request: 1", "-F", `file=@${source};filename=ferry.bin`, `${origin}/api/fs/upload?dir=/up&overwrite=1`]);
+        });
+        up.ferry.push(m.seconds);
+        up.rise.push(m.peakRss - m.startRss);
+        up.peak.push(m.peakRss);
+      }
+      rows.push({ what: `upload ${mb(size)}`, direct: mbps(size, median(up.direct)), basicFtp: mbps(size, median(up.basic)), ferry: mbps(size, median(up.ferry)), rssRise: Math.max(...up.rise), peakRss: Math.max(...up.peak), unit: "MB/s" });
     }
-    rows.push({ what: `upload ${mb(size)}`, direct: mbps(size, median(up.direct)), basicFtp: mbps(size, median(up.basic)), ferry: mbps(size, median(up.ferry)), rssRise: Math.max(...up.rise), peakRss: Math.max(...up.peak), unit: "MB/s" });
 
     // Listing of 10,000 entries.
-    const list = { direct: [] as number[], ferry: [] as number[] };
-    for (let i = 0; i < runs; i++) {
-      list.direct.push((await measured(undefined, () => curl(["-o", "/dev/null", "--list-only", ftpUrl("/list10k/")]).then(() => undefined))).seconds * 1000);
-      list.ferry.push(
-        (
-          await measured(pid, async () => {
-            const res = await fetch(`${origin}/api/fs/list?path=/list10k`, { headers: { cookie } });
-            const body = (await res.json()) as { entries: unknown[] };
-            if (body.entries.length !== 10_000) throw new Error(`listing had ${body.entries.length} entries`);
-          })
-        ).seconds * 1000,
-      );
+    if (measures.has("list")) {
+      const list = { direct: [] as number[], ferry: [] as number[] };
+      for (let i = 0; i < runs; i++) {
+        list.direct.push((await measured(undefined, () => curl(["-o", "/dev/null", "--list-only", ftpUrl("/list10k/")]).then(() => undefined))).seconds * 1000);
+        list.ferry.push(
+          (
+            await measured(pid, async () => {
+              const res = await fetch(`${origin}/api/fs/list?path=/list10k`, { headers: { cookie } });
+              const body = (await res.json()) as { entries: unknown[] };
+              if (body.entries.length !== 10_000) throw new Error(`listing had ${body.entries.length} entries`);
+            })
+          ).seconds * 1000,
+        );
+      }
+      rows.push({ what: "list 10,000 entries", direct: median(list.direct), ferry: median(list.ferry), unit: "ms" });
     }
-    rows.push({ what: "list 10,000 entries", direct: median(list.direct), ferry: median(list.ferry), unit: "ms" });
 
     // Zip of a folder.
-    const zipBytes = zipEach * zipFiles;
-    const zip = { ferry: [] as number[], rise: [] as number[], peak: [] as number[] };
-    for (let i = 0; i < runs; i++) {
-      const m = await measured(pid, () => curl(["-o", "/dev/null", "-H", `cookie: ${cookie}`, `${origin}/api/fs/zip?dir=/zipme`]).then(() => undefined));
-      zip.ferry.push(m.seconds);
-      zip.rise.push(m.peakRss - m.startRss);
-      zip.peak.push(m.peakRss);
+    if (measures.has("zip")) {
+      const zipBytes = zipEach * zipFiles;
+      const zip = { ferry: [] as number[], rise: [] as number[], peak: [] as number[] };
+      for (let i = 0; i < runs; i++) {
+        const m = await measured(pid, () => curl(["-o", "/dev/null", "-H", `cookie: ${cookie}`, `${origin}/api/fs/zip?dir=/zipme`]).then(() => undefined));
+        zip.ferry.push(m.seconds);
+        zip.rise.push(m.peakRss - m.startRss);
+        zip.peak.push(m.peakRss);
+      }
+      rows.push({ what: `zip of ${zipFiles} files, ${mb(zipBytes)}`, ferry: mbps(zipBytes, median(zip.ferry)), rssRise: Math.max(...zip.rise), peakRss: Math.max(...zip.peak), unit: "MB/s" });
     }
-    rows.push({ what: `zip of ${zipFiles} files, ${mb(zipBytes)}`, ferry: mbps(zipBytes, median(zip.ferry)), rssRise: Math.max(...zip.rise), peakRss: Math.max(...zip.peak), unit: "MB/s" });
 
     printTable(ftp.label, rows);
   } finally {

@@ -7,18 +7,19 @@ import { splitRemote } from "@/lib/ftp/path-parts";
 import { poolFor } from "@/lib/ftp/pools";
 import { attachmentDisposition } from "@/lib/http/content-disposition";
 import { AppError } from "@/lib/http/errors";
+import type { NodeBody } from "@/lib/http/node-body";
 import { parseByteRange, type ByteRange } from "@/lib/preview/byte-range";
 import { transferGuard } from "@/lib/security/transfer-guard";
 import { acquireTransferSlot } from "@/lib/security/transfer-slots";
 import type { SessionRecord } from "@/lib/session/store";
+import { BlockPool } from "@/lib/ftp/block-data-socket";
 import { retrInto, ShortRead } from "./retr-into";
-import { toWebStream } from "./web-stream";
 
 export interface DownloadAnswer {
   status: 200 | 206;
   headers: Record<string, string>;
   /** Null for HEAD. */
-  body: ReadableStream<Uint8Array> | null;
+  body: NodeBody | null;
 }
 
 /** A strong validator of this version of the file (size + MDTM), for If-Range and download managers. */
@@ -72,8 +73,9 @@ export async function openDownload(session: SessionRecord, path: string, req: Re
 }
 
 /** Starts the RETR and resolves once it is under way (first byte, or the end of an empty read). */
-async function streamRetr(session: SessionRecord, path: string, start: number, length: number, stopAtLength: boolean, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+async function streamRetr(session: SessionRecord, path: string, start: number, length: number, stopAtLength: boolean, signal: AbortSignal): Promise<NodeBody> {
   const release = acquireTransferSlot(session);
+  const blocks = new BlockPool();
   const out = transferGuard();
   let cancelled = false;
   const cancel = () => {
@@ -84,7 +86,7 @@ async function streamRetr(session: SessionRecord, path: string, start: number, l
   const transfer =
     length === 0
       ? Promise.resolve(0)
-      : poolFor(session).run((client) => retrInto(client, path, out, { start, length, stopAtLength }));
+      : poolFor(session).run((client) => retrInto(client, path, out, { start, length, stopAtLength, blocks }));
   const finished = transfer.then(
     (bytes) => {
       out.end();
@@ -106,5 +108,5 @@ async function streamRetr(session: SessionRecord, path: string, start: number, l
     out.destroy();
     throw err;
   }
-  return toWebStream(out, cancel);
+  return { stream: out, cancel, release: blocks.give };
 }

@@ -9,13 +9,13 @@ import { attachmentDisposition } from "@/lib/http/content-disposition";
 import { transferGuard } from "@/lib/security/transfer-guard";
 import { acquireTransferSlot } from "@/lib/security/transfer-slots";
 import type { SessionRecord } from "@/lib/session/store";
+import type { NodeBody } from "@/lib/http/node-body";
 import { retrInto } from "./retr-into";
-import { toWebStream } from "./web-stream";
 import { collectZipItems, type ZipItem } from "./zip-selection";
 
 export interface ZipAnswer {
   headers: Record<string, string>;
-  body: ReadableStream<Uint8Array>;
+  body: NodeBody;
 }
 
 type StreamCallback = (err: Error | null, stream: NodeJS.ReadableStream) => void;
@@ -116,5 +116,5 @@ export async function openZipDownload(session: SessionRecord, dir: string, names
     "cache-control": "no-store, no-transform",
   };
   if (total >= 0) headers["x-ferry-content-length"] = String(total);
-  return { headers, body: toWebStream(out, cancel) };
+  return { headers, body: { stream: out, cancel } };
 }

@@ -1,5 +1,6 @@
 import { splitRemote } from "@/lib/ftp/path-parts";
 import { AppError } from "@/lib/http/errors";
+import { nodeBodyResponse } from "@/lib/http/node-body";
 import { sessionRoute } from "@/lib/http/route";
 import { assertSafeName, parseRemotePath } from "@/lib/security/remote-path";
 import { openZipDownload } from "@/lib/transfer/zip-download";
@@ -22,5 +23,5 @@ export const GET = sessionRoute(async ({ req, url, session }) => {
   const names = given.length > 0 ? given : null;
   const zipName = zipNameOf(url, dir, names);
   const zip = await openZipDownload(session, dir, names, zipName, req.signal);
-  return new Response(zip.body, { status: 200, headers: zip.headers });
+  return nodeBodyResponse(zip.body, { status: 200, headers: zip.headers });
 });
