@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as downloadRoute from "@/app/api/fs/download/route";
 import { startEmbeddedFtpServer, type EmbeddedFtpServer } from "@/lib/demo/embedded-ftp-server";
+import { blockReadConnections } from "@/lib/ftp/block-data-socket";
 import { poolFor } from "@/lib/ftp/pools";
 import { activeTransfers } from "@/lib/security/transfer-slots";
 import { apiRequest, errorOf, login } from "./helpers";
@@ -61,6 +62,13 @@ describe("GET /api/fs/download", () => {
     const weird = await download("#?%&+ weird.txt");
     await weird.body?.cancel();
     expect(weird.headers.get("content-disposition")).toBe(`attachment; filename="#?_&+ weird.txt"; filename*=UTF-8''%23%3F%25%26%2B%20weird.txt`);
+  });
+
+  it("reads a plain passive data connection in blocks, byte-exact", async () => {
+    const before = blockReadConnections();
+    const res = await download("big.bin");
+    expect(await hashStream(res.body!)).toEqual({ sha256: hashes.get("big.bin"), bytes: 100 * MiB });
+    expect(blockReadConnections()).toBe(before + 1);
   });
 
   it("answers HEAD with the same headers and no body", async () => {

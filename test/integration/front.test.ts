@@ -1,0 +1,169 @@
+// scripts/front.mjs in front of the real download and zip routes, as in production: bodies are
+// handed over as Node streams (lib/http/node-body.ts) and written by the front, not by a web stream.
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as downloadRoute from "@/app/api/fs/download/route";
+import * as zipRoute from "@/app/api/fs/zip/route";
+import { startEmbeddedFtpServer, type EmbeddedFtpServer } from "@/lib/demo/embedded-ftp-server";
+import { poolFor } from "@/lib/ftp/pools";
+import { activeTransfers } from "@/lib/security/transfer-slots";
+import { ferryFront } from "../../scripts/front.mjs";
+import { login } from "./helpers";
+import { ownFolder } from "./fs-helpers";
+import { hashStream, MiB, sessionOf, writePatternFile } from "./transfer-helpers";
+
+const routes: Record<string, Record<string, (req: Request) => Promise<Response>>> = {
+  "/api/fs/download": { GET: downloadRoute.GET, HEAD: downloadRoute.HEAD },
+  "/api/fs/zip": { GET: zipRoute.GET },
+};
+
+/** What Next's request handler does with a route handler's Response (status, headers, then the body or `end()`). */
+async function nextLike(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  lastResponse = res;
+  const url = new URL(req.url ?? "/", "http://ferry.test");
+  const aborted = new AbortController();
+  res.once("close", () => res.writableFinished || aborted.abort());
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  const response = await routes[url.pathname]![req.method!]!(new Request(url, { method: req.method, headers, signal: aborted.signal }));
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.appendHeader(name, value));
+  if (!response.body || req.method === "HEAD") return void res.end();
+  Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
+}
+
+let lastResponse: ServerResponse | undefined;
+const registry = () => (globalThis as Record<symbol, Map<string, unknown> | undefined>)[Symbol.for("ferry.nodeBodies")]!;
+let server: Server;
+let origin: string;
+let cookie: string;
+let dir: Awaited<ReturnType<typeof ownFolder>>;
+let bigHash: string;
+const bigSize = 24 * MiB + 12_345;
+
+beforeAll(async () => {
+  server = createServer(ferryFront((req, res) => void nextLike(req, res)));
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  cookie = await login();
+  dir = await ownFolder("front");
+  bigHash = await writePatternFile(join(dir.local, "big.bin"), bigSize, 7);
+  await writeFile(join(dir.local, "small.txt"), "small file\n");
+}, 60_000);
+afterAll(async () => {
+  server.closeAllConnections();
+  server.close();
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for("ferry.nodeBodies")];
+  await dir.cleanup();
+});
+
+const fetchFile = (name: string, init: RequestInit = {}) =>
+  fetch(`${origin}/api/fs/download?path=${encodeURIComponent(`${dir.remote}/${name}`)}`, { ...init, headers: { cookie, ...(init.headers as Record<string, string>) } });
+
+describe("scripts/front.mjs with a handed-over download body", () => {
+  it("sends the file byte-exact with Content-Length and without Ferry's internal headers", async () => {
+    const handedOver = vi.spyOn(registry(), "set");
+    const res = await fetchFile("big.bin");
+    expect(handedOver).toHaveBeenCalledTimes(1);
+    handedOver.mockRestore();
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-length")).toBe(String(bigSize));
+    expect(res.headers.get("x-ferry-node-body")).toBeNull();
+    expect(res.headers.get("x-ferry-content-length")).toBeNull();
+    expect(res.headers.get("content-disposition")).toContain("big.bin");
+    expect(await hashStream(res.body!)).toEqual({ sha256: bigHash, bytes: bigSize });
+    expect(registry().size).toBe(0);
+  });
+
+  it("answers a range with 206 and exactly its bytes", async () => {
+    const start = 5 * MiB + 3;
+    const end = 17 * MiB;
+    const res = await fetchFile("big.bin", { headers: { range: `bytes=${start}-${end}` } });
+    expect(res.status).toBe(206);
+    expect(res.headers.get("content-range")).toBe(`bytes ${start}-${end}/${bigSize}`);
+    expect(res.headers.get("content-length")).toBe(String(end - start + 1));
+    const whole = Buffer.from(await (await fetchFile("big.bin")).arrayBuffer());
+    expect(Buffer.from(await res.arrayBuffer()).equals(whole.subarray(start, end + 1))).toBe(true);
+  });
+
+  it("answers HEAD with the headers only and hands no body over", async () => {
+    const res = await fetchFile("small.txt", { method: "HEAD" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-length")).toBe("11");
+    expect(registry().size).toBe(0);
+  });
+
+  it("stops the RETR and frees its slot and connection when the browser goes away", async () => {
+    const session = await sessionOf(cookie);
+    const pool = poolFor(session);
+    const stop = new AbortController();
+    const res = await fetchFile("big.bin", { signal: stop.signal });
+    const reader = res.body!.getReader();
+    expect((await reader.read()).value!.length).toBeGreaterThan(0);
+    expect(activeTransfers(session.id)).toBe(1);
+    const openDuring = pool.openCount;
+    stop.abort();
+    await vi.waitFor(() => {
+      expect(activeTransfers(session.id)).toBe(0);
+      expect(pool.openCount).toBe(openDuring - 1);
+    });
+    const again = await fetchFile("small.txt");
+    expect(await again.text()).toBe("small file\n");
+  });
+
+  it("streams a zip through the front", async () => {
+    const res = await fetch(`${origin}/api/fs/zip?dir=${encodeURIComponent(dir.remote)}&name=small.txt`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+    expect(body.includes(Buffer.from("small file\n"))).toBe(true);
+    expect(res.headers.get("content-length")).toBe(String(body.length));
+  });
+});
+
+describe("scripts/front.mjs when the FTP side fails half way", () => {
+  let ftp: EmbeddedFtpServer;
+  let root: string;
+  let faultCookie: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), "ferry-front-fault-"));
+    await mkdir(join(root, "d"));
+    await writePatternFile(join(root, "d", "big.bin"), 64 * MiB);
+    ftp = await startEmbeddedFtpServer({ root, users: { demo: "demo" }, pasvRange: [53_150, 53_199] });
+    faultCookie = await login({ port: ftp.port });
+  });
+  afterAll(async () => {
+    await ftp.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it("destroys the response instead of ending it cleanly", async () => {
+    const res = await fetch(`${origin}/api/fs/download?path=/d/big.bin`, { headers: { cookie: faultCookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-length")).toBe(String(64 * MiB));
+    const reader = res.body!.getReader();
+    let got = (await reader.read()).value!.length;
+    await ftp.dropConnections(0);
+    const rest = (async () => {
+      for (;;) {
+        const step = await reader.read();
+        if (step.done) return got;
+        got += step.value.length;
+      }
+    })();
+    await expect(rest).rejects.toThrow();
+    expect(got).toBeLessThan(64 * MiB);
+    // Destroyed, not ended: without a Content-Length (a zip of unknown size) an ended one would look complete.
+    expect(lastResponse!.destroyed).toBe(true);
+    expect(lastResponse!.writableFinished).toBe(false);
+    const session = await sessionOf(faultCookie);
+    await vi.waitFor(() => expect(activeTransfers(session.id)).toBe(0));
+  });
+});
