@@ -2,21 +2,19 @@
 // handed over as Node streams (lib/http/node-body.ts) and written by the front, not by a web stream.
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as downloadRoute from "@/app/api/fs/download/route";
 import * as zipRoute from "@/app/api/fs/zip/route";
-import { startEmbeddedFtpServer, type EmbeddedFtpServer } from "@/lib/demo/embedded-ftp-server";
 import { poolFor } from "@/lib/ftp/pools";
 import { activeTransfers } from "@/lib/security/transfer-slots";
 import { ferryFront } from "../../scripts/front.mjs";
 import { login } from "./helpers";
 import { ownFolder } from "./fs-helpers";
-import { hashStream, MiB, sessionOf, writePatternFile } from "./transfer-helpers";
+import { faultyFtpServer, hashStream, MiB, readWhileBreaking, sessionOf, writePatternFile } from "./transfer-helpers";
 
 const routes: Record<string, Record<string, (req: Request) => Promise<Response>>> = {
   "/api/fs/download": { GET: downloadRoute.GET, HEAD: downloadRoute.HEAD },
@@ -129,41 +127,23 @@ describe("scripts/front.mjs with a handed-over download body", () => {
 });
 
 describe("scripts/front.mjs when the FTP side fails half way", () => {
-  let ftp: EmbeddedFtpServer;
-  let root: string;
-  let faultCookie: string;
+  let fault: Awaited<ReturnType<typeof faultyFtpServer>>;
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), "ferry-front-fault-"));
-    await mkdir(join(root, "d"));
-    await writePatternFile(join(root, "d", "big.bin"), 64 * MiB);
-    ftp = await startEmbeddedFtpServer({ root, users: { demo: "demo" }, pasvRange: [53_150, 53_199] });
-    faultCookie = await login({ port: ftp.port });
+    fault = await faultyFtpServer([53_150, 53_199]);
   });
-  afterAll(async () => {
-    await ftp.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  afterAll(() => fault.stop());
 
   it("destroys the response instead of ending it cleanly", async () => {
-    const res = await fetch(`${origin}/api/fs/download?path=/d/big.bin`, { headers: { cookie: faultCookie } });
+    const res = await fetch(`${origin}/api/fs/download?path=/d/big.bin`, { headers: { cookie: fault.cookie } });
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-length")).toBe(String(64 * MiB));
-    const reader = res.body!.getReader();
-    let got = (await reader.read()).value!.length;
-    await ftp.dropConnections(0);
-    const rest = (async () => {
-      for (;;) {
-        const step = await reader.read();
-        if (step.done) return got;
-        got += step.value.length;
-      }
-    })();
-    await expect(rest).rejects.toThrow();
-    expect(got).toBeLessThan(64 * MiB);
+    expect(res.headers.get("content-length")).toBe(String(fault.size));
+    const reading = await readWhileBreaking(res.body!, () => fault.server.dropConnections(0));
+    await expect(reading.rest).rejects.toThrow();
+    expect(reading.got()).toBeLessThan(fault.size);
     // Destroyed, not ended: without a Content-Length (a zip of unknown size) an ended one would look complete.
     expect(lastResponse!.destroyed).toBe(true);
     expect(lastResponse!.writableFinished).toBe(false);
-    const session = await sessionOf(faultCookie);
+    const session = await sessionOf(fault.cookie);
     await vi.waitFor(() => expect(activeTransfers(session.id)).toBe(0));
   });
 });

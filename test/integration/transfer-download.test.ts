@@ -1,15 +1,12 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as downloadRoute from "@/app/api/fs/download/route";
-import { startEmbeddedFtpServer, type EmbeddedFtpServer } from "@/lib/demo/embedded-ftp-server";
 import { blockReadConnections } from "@/lib/ftp/block-data-socket";
 import { poolFor } from "@/lib/ftp/pools";
 import { activeTransfers } from "@/lib/security/transfer-slots";
 import { apiRequest, errorOf, login } from "./helpers";
 import { get, ownFolder } from "./fs-helpers";
-import { hashStream, MiB, nameOfBytes, sessionOf, sha256Of, writePatternFile } from "./transfer-helpers";
+import { faultyFtpServer, hashStream, MiB, nameOfBytes, readWhileBreaking, sessionOf, sha256Of, writePatternFile } from "./transfer-helpers";
 
 let cookie: string;
 let dir: Awaited<ReturnType<typeof ownFolder>>;
@@ -160,38 +157,19 @@ describe("GET /api/fs/download", () => {
 });
 
 describe("a download whose FTP side fails half way", () => {
-  let server: EmbeddedFtpServer;
-  let root: string;
-  let faultCookie: string;
+  let fault: Awaited<ReturnType<typeof faultyFtpServer>>;
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), "ferry-transfer-fault-"));
-    await mkdir(join(root, "d"));
-    await writePatternFile(join(root, "d", "big.bin"), 64 * MiB);
-    await writeFile(join(root, "d", "small.txt"), "ok");
-    server = await startEmbeddedFtpServer({ root, users: { demo: "demo" }, pasvRange: [53_100, 53_149] });
-    faultCookie = await login({ port: server.port });
+    fault = await faultyFtpServer([53_100, 53_149]);
   });
-  afterAll(async () => {
-    await server.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  afterAll(() => fault.stop());
 
   it("errors the response instead of ending it cleanly", async () => {
-    const res = await get(downloadRoute.GET, "/api/fs/download", { path: "/d/big.bin" }, faultCookie);
+    const res = await get(downloadRoute.GET, "/api/fs/download", { path: "/d/big.bin" }, fault.cookie);
     expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
-    let got = (await reader.read()).value!.length;
-    await server.dropConnections(0);
-    const rest = (async () => {
-      for (;;) {
-        const step = await reader.read();
-        if (step.done) return got;
-        got += step.value.length;
-      }
-    })();
-    await expect(rest).rejects.toThrow();
-    expect(got).toBeLessThan(64 * MiB);
-    const session = await sessionOf(faultCookie);
+    const reading = await readWhileBreaking(res.body!, () => fault.server.dropConnections(0));
+    await expect(reading.rest).rejects.toThrow();
+    expect(reading.got()).toBeLessThan(fault.size);
+    const session = await sessionOf(fault.cookie);
     await vi.waitFor(() => expect(activeTransfers(session.id)).toBe(0));
   });
 });

@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { startEmbeddedFtpServer, type EmbeddedFtpServer } from "@/lib/demo/embedded-ftp-server";
 import { getSessionOrThrow } from "@/lib/session/sessions";
-import { apiRequest } from "./helpers";
+import { apiRequest, login } from "./helpers";
 
 export const MiB = 1024 * 1024;
 
@@ -120,3 +124,43 @@ export function webStreamOf(source: AsyncIterator<Uint8Array>): ReadableStream<U
 export const bytesOf = (data: Uint8Array) => async function* () {
   yield data;
 };
+
+/**
+ * An embedded FTP server of its own serving /d/big.bin (64 MiB), and a session on it: a test
+ * drops its connections to make a transfer fail half way. `stop` ends both.
+ */
+export async function faultyFtpServer(pasvRange: [number, number]): Promise<{ server: EmbeddedFtpServer; cookie: string; size: number; stop(): Promise<void> }> {
+  const root = await mkdtemp(join(tmpdir(), "ferry-transfer-fault-"));
+  await mkdir(join(root, "d"));
+  const size = 64 * MiB;
+  await writePatternFile(join(root, "d", "big.bin"), size);
+  const server = await startEmbeddedFtpServer({ root, users: { demo: "demo" }, pasvRange });
+  const cookie = await login({ port: server.port });
+  return {
+    server,
+    cookie,
+    size,
+    stop: async () => {
+      await server.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Reads a response body after its first chunk while `breakIt` cuts the FTP side: resolves with
+ * the bytes if the body ends cleanly, rejects if it fails (what a download must do).
+ */
+export async function readWhileBreaking(body: ReadableStream<Uint8Array>, breakIt: () => Promise<void>): Promise<{ rest: Promise<number>; got: () => number }> {
+  const reader = body.getReader();
+  let got = (await reader.read()).value!.length;
+  await breakIt();
+  const rest = (async () => {
+    for (;;) {
+      const step = await reader.read();
+      if (step.done) return got;
+      got += step.value.length;
+    }
+  })();
+  return { rest, got: () => got };
+}
