@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { MouseEvent, Ref } from "react";
+import { useFileOpsState } from "@/components/fileops/fileops-store";
 import { InlineRename } from "@/components/fileops/InlineRename";
 import { downloadHref, filesHref } from "@/lib/client/paths";
 import { useT } from "@/lib/i18n";
@@ -31,6 +32,9 @@ export function FileRow({ ref, entry, selected, tabbable, onClick, onToggle, onA
   const { selection, renaming, entryPath } = useBrowser();
   const { isOver, dropProps } = useDropTarget(entry.type === "dir" ? entryPath(entry) : null);
   const full = entryPath(entry);
+  // A cut entry looks faded until it is pasted elsewhere, as in a desktop file manager.
+  const { clipboard } = useFileOpsState();
+  const cut = clipboard?.mode === "cut" && clipboard.paths.includes(full);
 
   const openFromName = (e: MouseEvent) => {
     // Modified clicks select (handled by the row); a plain click opens here instead of following the href.
@@ -59,6 +63,7 @@ export function FileRow({ ref, entry, selected, tabbable, onClick, onToggle, onA
       tabIndex={tabbable ? 0 : -1}
       data-name={entry.name}
       data-type={entry.type}
+      data-cut={cut || undefined}
       draggable={renaming !== entry.name}
       onClick={onClick}
       onDoubleClick={(e) => {
@@ -77,7 +82,7 @@ export function FileRow({ ref, entry, selected, tabbable, onClick, onToggle, onA
       {...dropProps}
       className={`cursor-default border-b border-slate-100 select-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-500 dark:border-slate-800 ${
         selected ? "bg-blue-100 dark:bg-blue-900/60" : "hover:bg-slate-100 dark:hover:bg-slate-800/70"
-      } ${isOver ? "ring-2 ring-blue-500 ring-inset" : ""}`}
+      } ${isOver ? "ring-2 ring-blue-500 ring-inset" : ""} ${cut ? "opacity-50" : ""}`}
     >
       <td role="gridcell" className="px-2 py-1.5">
         <input

@@ -13,7 +13,7 @@ export function FileOpsToolbar(): React.ReactNode {
   const t = useT();
   const actions = useFileOpsActions();
   const { clipboard } = useFileOpsState();
-  const { selection, focused } = useBrowser();
+  const { selection, focused, refresh } = useBrowser();
   const count = selection.size > 0 ? selection.size : focused ? 1 : 0;
 
   const buttons: Array<{ id: string; icon: IconName; label: string; run: () => void; disabled?: boolean; shortcut?: string }> = [
@@ -28,10 +28,11 @@ export function FileOpsToolbar(): React.ReactNode {
     { id: "chmod", icon: "chmod", label: t("fileops.action.chmod"), run: () => actions.chmod(), disabled: count === 0 },
     { id: "properties", icon: "properties", label: t("fileops.action.properties"), run: () => actions.properties(), shortcut: shortcutLabels.properties },
     { id: "search", icon: "search", label: t("fileops.action.search"), run: actions.search, shortcut: shortcutLabels.search },
+    { id: "refresh", icon: "refresh", label: t("fileops.action.refresh"), run: () => void refresh(), shortcut: shortcutLabels.refresh },
   ];
   // "Extract here" shows when the one chosen entry is a zip.
   const only = count === 1 ? actions.targetsFor()[0]?.entry : undefined;
-  if (only && isZip(only)) buttons.splice(buttons.length - 1, 0, { id: "extract", icon: "extract", label: t("fileops.action.extract"), run: () => actions.extract(only) });
+  if (only && isZip(only)) buttons.splice(buttons.findIndex((b) => b.id === "search"), 0, { id: "extract", icon: "extract", label: t("fileops.action.extract"), run: () => actions.extract(only) });
 
   return (
     <>

@@ -88,6 +88,13 @@ test("new folder, inline rename (409 in words), new file, copy and cut/paste, mo
   await row(page, "notes.txt").waitFor();
   assert.equal((await stat(local("작업 폴더", "notes.txt"))).size, 0);
   await writeFile(local("작업 폴더", "notes.txt"), "x".repeat(1234));
+  // Changed behind Ferry's back: Refresh lists the folder again.
+  await writeFile(local("작업 폴더", "added elsewhere.txt"), "");
+  await toolbar(page, "refresh").click();
+  await row(page, "added elsewhere.txt").waitFor();
+  await rm(local("작업 폴더", "added elsewhere.txt"));
+  await toolbar(page, "refresh").click();
+  await row(page, "added elsewhere.txt").waitFor({ state: "detached" });
 
   // Copy and paste into the same folder: "name (copy)".
   await row(page, "notes.txt").click();
@@ -100,6 +107,10 @@ test("new folder, inline rename (409 in words), new file, copy and cut/paste, mo
   await newFolder(page, "sub");
   await row(page, "notes (copy).txt").click();
   await page.keyboard.press("Control+x");
+  // The cut entry is faded until it is pasted.
+  await page.locator('tr[data-name="notes (copy).txt"][data-cut]').waitFor();
+  assert.equal(await row(page, "notes.txt").getAttribute("data-cut"), null);
+  await screenshot(page, "fileops-cut");
   await openFolder(page, "sub");
   await page.keyboard.press("Control+v");
   await row(page, "notes (copy).txt").waitFor();

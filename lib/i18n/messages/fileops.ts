@@ -23,6 +23,7 @@ const en = {
   "fileops.action.chmod": "Permissions…",
   "fileops.action.properties": "Properties",
   "fileops.action.search": "Search",
+  "fileops.action.refresh": "Refresh",
   "fileops.action.extract": "Extract here",
   "fileops.menu.label": "Actions for {name}",
 
@@ -199,6 +200,7 @@ const ko: Record<keyof typeof en, string> = {
   "fileops.action.chmod": "권한…",
   "fileops.action.properties": "속성",
   "fileops.action.search": "검색",
+  "fileops.action.refresh": "새로 고침",
   "fileops.action.extract": "여기에 압축 풀기",
   "fileops.menu.label": "{name} 작업",
 
