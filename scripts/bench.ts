@@ -118,8 +118,10 @@ function treeRss(pid: number): number {
   return total;
 }
 
-/** Runs `task`, sampling the RSS of `pid` every 50 ms; answers seconds and the peak RSS. */
+/** Runs `task` after a `sync`, sampling the RSS of `pid` every 50 ms; answers seconds and the peak RSS. */
 async function measured(pid: number | undefined, task: () => Promise<void>): Promise<{ seconds: number; peakRss: number; startRss: number }> {
+  // Every measure starts with no dirty pages: an upload must not pay for writing back the one before it.
+  execFileSync("sync");
   const startRss = pid ? treeRss(pid) : 0;
   let peakRss = startRss;
   const timer = pid ? setInterval(() => (peakRss = Math.max(peakRss, treeRss(pid))), 50) : undefined;

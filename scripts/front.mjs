@@ -2,6 +2,8 @@
 // for what `next start` cannot do (see docs/architecture.md). Plain JavaScript because it runs
 // before and outside Next's build; test/integration/front.test.ts runs it in front of the routes.
 
+import { randomUUID } from "node:crypto";
+
 // Next drops Content-Length from route handlers: a route sets this header and it is promoted.
 const LENGTH_HEADER = "x-ferry-content-length";
 // Ferry's rate limits and audit log need the client's address, which route handlers cannot see:
@@ -9,6 +11,9 @@ const LENGTH_HEADER = "x-ferry-content-length";
 const SOCKET_IP_HEADER = "x-ferry-socket-ip";
 // A route that answers with this header handed its body over as a Node stream (lib/http/node-body.ts).
 const NODE_BODY_HEADER = "x-ferry-node-body";
+// A request with a body names it to the route in this header, which may then read the Node stream
+// itself instead of Next's web stream over it (lib/http/node-body.ts); a client's copy is dropped.
+const NODE_REQUEST_HEADER = "x-ferry-node-request";
 
 /**
  * Wraps Next's request handler. Installs the registry lib/http/node-body.ts hands bodies over
@@ -19,11 +24,21 @@ export function ferryFront(handle) {
   /** @type {Map<string, import("../lib/http/node-body").PendingNodeBody>} */
   const bodies = new Map();
   globalThis[Symbol.for("ferry.nodeBodies")] = bodies;
+  /** @type {Map<string, import("node:http").IncomingMessage>} */
+  const requests = new Map();
+  globalThis[Symbol.for("ferry.nodeRequests")] = requests;
   globalThis.__ferrySetsSocketIp = true;
 
   return (req, res) => {
     delete req.headers[SOCKET_IP_HEADER];
     if (req.socket.remoteAddress) req.headers[SOCKET_IP_HEADER] = req.socket.remoteAddress;
+    delete req.headers[NODE_REQUEST_HEADER];
+    if (req.method === "POST" || req.method === "PUT") {
+      const id = randomUUID();
+      requests.set(id, req);
+      req.headers[NODE_REQUEST_HEADER] = id;
+      res.once("close", () => requests.delete(id));
+    }
     const writeHead = res.writeHead;
     res.writeHead = function (...args) {
       const length = res.getHeader(LENGTH_HEADER);

@@ -11,10 +11,15 @@ import type { Client } from "basic-ftp";
  */
 const EMPTY_TLS_GRACE_MS = 150;
 
-/** The stream to pipe a file's bytes into; hand `sendable(stream, client)` to `client.uploadFrom` / `appendFrom`. */
+/**
+ * The stream to pipe a file's bytes into; hand `sendable(stream, client)` to `client.uploadFrom` /
+ * `appendFrom`. Its 1 MiB readable buffer lets `sendable` take what has gathered as one piece
+ * when the data connection is slower than the HTTP side, so the writes to it are fewer and larger.
+ */
 export function storSource(): Transform {
   return new Transform({
     writableHighWaterMark: 1024 * 1024,
+    readableHighWaterMark: 1024 * 1024,
     transform(chunk: Buffer, _encoding, callback) {
       callback(null, chunk);
     },

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { toWebStream } from "@/lib/http/web-stream";
 
 /** A streamed response body as a Node stream, with what its sender must know. */
@@ -49,4 +49,25 @@ export function nodeBodyResponse(body: NodeBody, init: { status: number; headers
   expiry.unref();
   registry.set(id, { ...body, claimed: () => clearTimeout(expiry) });
   return new Response(null, { status: init.status, headers: { ...init.headers, [NODE_BODY_HEADER]: id } });
+}
+
+/** Request header naming the request's own Node stream; scripts/front.mjs sets it and drops a client's copy. */
+const NODE_REQUEST_HEADER = "x-ferry-node-request";
+const requestsKey = Symbol.for("ferry.nodeRequests");
+
+/**
+ * A request's body as a Node stream, or null when it has none. Behind scripts/front.mjs it is
+ * Node's own request stream, read directly: Next's web stream over it copies every chunk and
+ * costs a promise per chunk, which halves upload speed (docs/performance.md). Elsewhere it is
+ * the web body, adapted. Read it only once, and not together with `req.body`.
+ */
+export function requestBodyOf(req: Request): Readable | null {
+  const requests = (globalThis as Record<symbol, Map<string, Readable> | undefined>)[requestsKey];
+  const id = req.headers.get(NODE_REQUEST_HEADER);
+  const own = id && requests?.get(id);
+  if (own) {
+    requests!.delete(id);
+    return own;
+  }
+  return req.body ? Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>) : null;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { Readable, Transform } from "node:stream";
+import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { audit } from "@/lib/audit/audit-log";
 import { env } from "@/lib/env";
@@ -8,6 +8,7 @@ import { fileVersion } from "@/lib/ftp/file-version";
 import type { SessionPool } from "@/lib/ftp/pool";
 import { poolFor } from "@/lib/ftp/pools";
 import { AppError } from "@/lib/http/errors";
+import { requestBodyOf } from "@/lib/http/node-body";
 import type { CreateUploadBody, UploadStatus } from "@/lib/schemas/upload";
 import { assertSafeName, joinRemote, parseRemotePath } from "@/lib/security/remote-path";
 import { transferGuard } from "@/lib/security/transfer-guard";
@@ -128,10 +129,10 @@ export async function appendChunk(session: SessionRecord, id: string, offset: nu
     if (offset !== held) throw new AppError("offset_mismatch", `The server holds ${held} bytes of this upload, not ${offset}. Continue from ${held}.`, { details: { offset: held } });
     const declared = Number(req.headers.get("content-length") ?? NaN);
     if (declared > record.size - held) throw new AppError("payload_too_large", "The chunk carries the file past the size declared when the upload started.");
-    if (req.body) {
+    const body = requestBodyOf(req);
+    if (body) {
       const release = acquireTransferSlot(session);
       try {
-        const body = Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>);
         const guard = transferGuard();
         let bodyFailed = false;
         body.once("error", () => void (bodyFailed = true));

@@ -1,12 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
 import { audit } from "@/lib/audit/audit-log";
 import { env } from "@/lib/env";
 import { poolFor } from "@/lib/ftp/pools";
 import { AppError } from "@/lib/http/errors";
+import { requestBodyOf } from "@/lib/http/node-body";
 import { assertSafeName, joinRemote } from "@/lib/security/remote-path";
 import { acquireTransferSlot } from "@/lib/security/transfer-slots";
 import type { SessionRecord } from "@/lib/session/store";
@@ -37,7 +38,8 @@ export interface MultipartOptions {
 export async function uploadMultipart(session: SessionRecord, req: Request, dir: string, options: MultipartOptions): Promise<UploadedFile[]> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;/i.test(type)) throw new AppError("unsupported_media_type", "Send the files as multipart/form-data.");
-  if (!req.body) throw new AppError("bad_request", "The request has no body.");
+  const body = requestBodyOf(req);
+  if (!body) throw new AppError("bad_request", "The request has no body.");
   const maxBytes = env().UPLOAD_MAX_BYTES;
   const pool = poolFor(session);
   const release = acquireTransferSlot(session);
@@ -49,7 +51,6 @@ export async function uploadMultipart(session: SessionRecord, req: Request, dir:
     } catch (err) {
       throw new AppError("bad_request", "The multipart body is malformed.", { cause: err });
     }
-    const body = Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>);
     const stored: UploadedFile[] = [];
     let failure: unknown;
     let current: Readable | undefined;

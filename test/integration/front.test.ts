@@ -2,26 +2,44 @@
 // handed over as Node streams (lib/http/node-body.ts) and written by the front, not by a web stream.
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as downloadRoute from "@/app/api/fs/download/route";
+import * as uploadRoute from "@/app/api/fs/upload/route";
+import * as completeRoute from "@/app/api/fs/uploads/[id]/complete/route";
+import * as chunkRoute from "@/app/api/fs/uploads/[id]/route";
+import * as uploadsRoute from "@/app/api/fs/uploads/route";
 import * as zipRoute from "@/app/api/fs/zip/route";
 import { poolFor } from "@/lib/ftp/pools";
 import { activeTransfers } from "@/lib/security/transfer-slots";
 import { ferryFront } from "../../scripts/front.mjs";
-import { login } from "./helpers";
+import { login, ORIGIN } from "./helpers";
 import { ownFolder } from "./fs-helpers";
-import { faultyFtpServer, hashStream, MiB, readWhileBreaking, sessionOf, writePatternFile } from "./transfer-helpers";
+import { faultyFtpServer, hashStream, MiB, multipartBody, patternStream, readWhileBreaking, sessionOf, sha256File, sha256Of, writePatternFile } from "./transfer-helpers";
 
-const routes: Record<string, Record<string, (req: Request) => Promise<Response>>> = {
-  "/api/fs/download": { GET: downloadRoute.GET, HEAD: downloadRoute.HEAD },
-  "/api/fs/zip": { GET: zipRoute.GET },
-};
+type Handler = (req: Request) => Promise<Response>;
+const routes: Array<[RegExp, Record<string, Handler>]> = [
+  [/^\/api\/fs\/download$/, { GET: downloadRoute.GET, HEAD: downloadRoute.HEAD }],
+  [/^\/api\/fs\/zip$/, { GET: zipRoute.GET }],
+  [/^\/api\/fs\/upload$/, { POST: uploadRoute.POST }],
+  [/^\/api\/fs\/uploads$/, { POST: uploadsRoute.POST }],
+  [/^\/api\/fs\/uploads\/[^/]+$/, { PUT: chunkRoute.PUT }],
+  [/^\/api\/fs\/uploads\/[^/]+\/complete$/, { POST: completeRoute.POST }],
+  // What a route sees of the request headers.
+  [/^\/headers$/, { GET: echoHeaders, POST: echoHeaders }],
+];
+async function echoHeaders(req: Request): Promise<Response> {
+  return Response.json(Object.fromEntries(req.headers));
+}
 
-/** What Next's request handler does with a route handler's Response (status, headers, then the body or `end()`). */
+/**
+ * What Next's request handler does around a route handler: a Request whose body is Node's
+ * request stream itself (as Next's NextRequestAdapter passes it), then the Response's status,
+ * headers, and its body or `end()`.
+ */
 async function nextLike(req: IncomingMessage, res: ServerResponse): Promise<void> {
   lastResponse = res;
   const url = new URL(req.url ?? "/", "http://ferry.test");
@@ -29,7 +47,9 @@ async function nextLike(req: IncomingMessage, res: ServerResponse): Promise<void
   res.once("close", () => res.writableFinished || aborted.abort());
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-  const response = await routes[url.pathname]![req.method!]!(new Request(url, { method: req.method, headers, signal: aborted.signal }));
+  const body = req.method === "GET" || req.method === "HEAD" ? undefined : (req as unknown as BodyInit);
+  const handler = routes.find(([pattern]) => pattern.test(url.pathname))![1][req.method!]!;
+  const response = await handler(new Request(url, { method: req.method, headers, signal: aborted.signal, body, duplex: "half" } as RequestInit));
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.appendHeader(name, value));
   if (!response.body || req.method === "HEAD") return void res.end();
@@ -37,7 +57,7 @@ async function nextLike(req: IncomingMessage, res: ServerResponse): Promise<void
 }
 
 let lastResponse: ServerResponse | undefined;
-const registry = () => (globalThis as Record<symbol, Map<string, unknown> | undefined>)[Symbol.for("ferry.nodeBodies")]!;
+const registry = (name = "ferry.nodeBodies") => (globalThis as Record<symbol, Map<string, unknown> | undefined>)[Symbol.for(name)]!;
 let server: Server;
 let origin: string;
 let cookie: string;
@@ -59,6 +79,7 @@ afterAll(async () => {
   server.closeAllConnections();
   server.close();
   delete (globalThis as Record<symbol, unknown>)[Symbol.for("ferry.nodeBodies")];
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for("ferry.nodeRequests")];
   await dir.cleanup();
 });
 
@@ -123,6 +144,72 @@ describe("scripts/front.mjs with a handed-over download body", () => {
     expect(body.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
     expect(body.includes(Buffer.from("small file\n"))).toBe(true);
     expect(res.headers.get("content-length")).toBe(String(body.length));
+  });
+});
+
+describe("scripts/front.mjs with a request body read from Node's own stream", () => {
+  /** Counts how often a route took the Node request stream (the handover) instead of the web body. */
+  const handedOver = () => {
+    const spy = vi.spyOn(registry("ferry.nodeRequests"), "get");
+    return () => {
+      const taken = spy.mock.results.filter((r) => r.value !== undefined).length;
+      spy.mockRestore();
+      return taken;
+    };
+  };
+  const send = (path: string, method: string, body: BodyInit | ReadableStream<Uint8Array>, headers: Record<string, string> = {}, signal?: AbortSignal) =>
+    fetch(`${origin}${path}`, { method, body, headers: { cookie, origin: ORIGIN, "x-ferry-request": "1", ...headers }, duplex: "half", signal } as RequestInit);
+
+  it("stores a multipart upload byte-exact", async () => {
+    const taken = handedOver();
+    const { body, contentType } = multipartBody([{ name: "up.bin", data: () => patternStream(bigSize, 9) as AsyncIterable<Uint8Array> }]);
+    const res = await send(`/api/fs/upload?dir=${encodeURIComponent(dir.remote)}`, "POST", body, { "content-type": contentType });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ files: [{ name: "up.bin", path: `${dir.remote}/up.bin`, size: bigSize }] });
+    expect(taken()).toBe(1);
+    expect(await sha256File(join(dir.local, "up.bin"))).toBe((await hashStream(patternStream(bigSize, 9))).sha256);
+    expect(registry("ferry.nodeRequests").size).toBe(0);
+  });
+
+  it("appends resumable chunks byte-exact", async () => {
+    const size = 3 * MiB + 5;
+    const created = await send("/api/fs/uploads", "POST", JSON.stringify({ dir: dir.remote, name: "chunked.bin", size }), { "content-type": "application/json" });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const parts: Buffer[] = [];
+    for await (const part of patternStream(size, 10)) parts.push(part as Buffer);
+    const whole = Buffer.concat(parts);
+    const taken = handedOver();
+    for (const [start, end] of [[0, 2 * MiB], [2 * MiB, size]] as const) {
+      const res = await send(`/api/fs/uploads/${id}?offset=${start}`, "PUT", whole.subarray(start, end), { "content-type": "application/octet-stream" });
+      expect(await res.json()).toEqual({ offset: end });
+    }
+    expect(taken()).toBe(2);
+    const done = await send(`/api/fs/uploads/${id}/complete`, "POST", "");
+    expect(done.status).toBe(200);
+    expect(await sha256File(join(dir.local, "chunked.bin"))).toBe(sha256Of(whole));
+  });
+
+  it("an upload cut half way leaves the old file intact and no temp file, and frees its slot", async () => {
+    await writeFile(join(dir.local, "victim.bin"), "the old content");
+    const before = await readdir(dir.local);
+    const taken = handedOver();
+    const { body, contentType } = multipartBody([{ name: "victim.bin", data: () => patternStream(40 * MiB, 11) as AsyncIterable<Uint8Array> }], 24 * MiB);
+    await expect(send(`/api/fs/upload?dir=${encodeURIComponent(dir.remote)}&overwrite=1`, "POST", body, { "content-type": contentType })).rejects.toThrow();
+    const session = await sessionOf(cookie);
+    await vi.waitFor(() => expect(activeTransfers(session.id)).toBe(0));
+    expect(taken()).toBe(1);
+    await vi.waitFor(async () => expect(await readdir(dir.local)).toEqual(before));
+    expect(await readFile(join(dir.local, "victim.bin"), "utf8")).toBe("the old content");
+  });
+
+  it("replaces the internal request headers a client sends with its own", async () => {
+    const headers = { "x-ferry-node-request": "chosen-by-the-client", "x-ferry-socket-ip": "10.9.8.7" };
+    const seenByGet = (await (await fetch(`${origin}/headers`, { headers })).json()) as Record<string, string>;
+    expect(seenByGet["x-ferry-node-request"]).toBeUndefined();
+    expect(seenByGet["x-ferry-socket-ip"]).toBe("127.0.0.1");
+    const seenByPost = (await (await fetch(`${origin}/headers`, { method: "POST", body: "x", headers })).json()) as Record<string, string>;
+    expect(seenByPost["x-ferry-node-request"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
