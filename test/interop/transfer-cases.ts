@@ -23,10 +23,13 @@ const routes = {
 
 let bigFile: { path: string; sha256: string } | undefined;
 
-/** One pseudo-random 200 MiB file per worker, made once, hard-linked into each combo's folder. */
+/**
+ * One pseudo-random 200 MiB file per worker, made once, hard-linked into each combo's folder.
+ * It lives in the run's own folder, which test/interop/run.ts removes even when a worker is killed.
+ */
 function theBigFile(): { path: string; sha256: string } {
   if (!bigFile) {
-    const dir = join(tmpdir(), `ferry-interop-big-${process.pid}`);
+    const dir = join(process.env.FERRY_INTEROP_NOTES ?? tmpdir(), `big-${process.pid}`);
     mkdirSync(dir, { recursive: true });
     const path = join(dir, "big.bin");
     bigFile = { path, sha256: writeRandomFile(path, bigSize) };
