@@ -74,6 +74,7 @@ beforeAll(async () => {
   dir = await ownFolder("front");
   bigHash = await writePatternFile(join(dir.local, "big.bin"), bigSize, 7);
   await writeFile(join(dir.local, "small.txt"), "small file\n");
+  await writeFile(join(dir.local, "empty.bin"), "");
 }, 60_000);
 afterAll(async () => {
   server.closeAllConnections();
@@ -110,6 +111,14 @@ describe("scripts/front.mjs with a handed-over download body", () => {
     expect(res.headers.get("content-length")).toBe(String(end - start + 1));
     const whole = Buffer.from(await (await fetchFile("big.bin")).arrayBuffer());
     expect(Buffer.from(await res.arrayBuffer()).equals(whole.subarray(start, end + 1))).toBe(true);
+  });
+
+  it("sends an empty file as an empty body with Content-Length 0", async () => {
+    const res = await fetchFile("empty.bin");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-length")).toBe("0");
+    expect((await res.arrayBuffer()).byteLength).toBe(0);
+    expect(registry().size).toBe(0);
   });
 
   it("answers HEAD with the headers only and hands no body over", async () => {
