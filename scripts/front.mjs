@@ -75,6 +75,11 @@ export function ferryFront(handle) {
 function sendNodeBody(body, res) {
   const { stream, release, cancel } = body;
   body.claimed();
+  // It may have failed while Next was still on its way here: its error was emitted to nobody.
+  if (stream.destroyed) {
+    res.destroy();
+    return;
+  }
   let ended = false;
   stream.on("data", (chunk) => {
     const more = res.write(chunk, release ? () => release(chunk) : undefined);

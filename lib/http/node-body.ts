@@ -40,6 +40,9 @@ const UNCLAIMED_MS = 60_000;
 export function nodeBodyResponse(body: NodeBody, init: { status: number; headers: Record<string, string> }): Response {
   const registry = (globalThis as Record<symbol, Map<string, PendingNodeBody> | undefined>)[registryKey];
   if (!registry) return new Response(toWebStream(body.stream, body.cancel), init);
+  // Until the front takes it, nobody listens: an error then (the FTP side breaking at once) must
+  // not be an uncaught 'error' event. The front sees the stream destroyed and aborts the response.
+  body.stream.on("error", () => undefined);
   const id = randomUUID();
   const expiry = setTimeout(() => {
     if (!registry.delete(id)) return;

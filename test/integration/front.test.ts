@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as downloadRoute from "@/app/api/fs/download/route";
 import * as uploadRoute from "@/app/api/fs/upload/route";
@@ -14,6 +14,7 @@ import * as chunkRoute from "@/app/api/fs/uploads/[id]/route";
 import * as uploadsRoute from "@/app/api/fs/uploads/route";
 import * as zipRoute from "@/app/api/fs/zip/route";
 import { poolFor } from "@/lib/ftp/pools";
+import { nodeBodyResponse } from "@/lib/http/node-body";
 import { activeTransfers } from "@/lib/security/transfer-slots";
 import { ferryFront } from "../../scripts/front.mjs";
 import { login, ORIGIN } from "./helpers";
@@ -30,7 +31,16 @@ const routes: Array<[RegExp, Record<string, Handler>]> = [
   [/^\/api\/fs\/uploads\/[^/]+\/complete$/, { POST: completeRoute.POST }],
   // What a route sees of the request headers.
   [/^\/headers$/, { GET: echoHeaders, POST: echoHeaders }],
+  // A handed-over body that fails before the front takes it (the FTP side broke at once).
+  [/^\/failed-early$/, { GET: failedEarly }],
 ];
+async function failedEarly(): Promise<Response> {
+  const stream = new PassThrough();
+  const res = nodeBodyResponse({ stream, cancel: () => undefined }, { status: 200, headers: { "x-ferry-content-length": "10" } });
+  stream.destroy(new Error("the FTP side broke"));
+  await new Promise((resolve) => setImmediate(resolve));
+  return res;
+}
 async function echoHeaders(req: Request): Promise<Response> {
   return Response.json(Object.fromEntries(req.headers));
 }
@@ -118,6 +128,13 @@ describe("scripts/front.mjs with a handed-over download body", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-length")).toBe("0");
     expect((await res.arrayBuffer()).byteLength).toBe(0);
+    expect(registry().size).toBe(0);
+  });
+
+  it("destroys the response of a body that failed before the front took it", async () => {
+    // Aborted before any header went out: the request itself fails.
+    await expect(fetch(`${origin}/failed-early`)).rejects.toThrow();
+    expect(lastResponse!.destroyed).toBe(true);
     expect(registry().size).toBe(0);
   });
 
