@@ -6,7 +6,7 @@ import { joinRemote } from "@/lib/security/remote-path";
 import { splitRemote } from "./path-parts";
 import type { SessionPool } from "./pool";
 import { serverCapabilities } from "./server-capabilities";
-import { sendable } from "@/lib/ftp/upload-source";
+import { sendable } from "./upload-source";
 
 // One streamed copy at a time per session: a copy holds one pooled client while it
 // waits for a second, and two copies doing that at once could wait on each other forever.

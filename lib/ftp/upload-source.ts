@@ -2,6 +2,7 @@ import "server-only";
 import { Readable, Transform } from "node:stream";
 import type { TLSSocket } from "node:tls";
 import type { Client } from "basic-ftp";
+import type { SessionPool } from "./pool";
 
 /**
  * How long an empty upload keeps its TLS data connection open after the handshake.
@@ -48,4 +49,9 @@ export function sendable(source: Readable, client: Client): Readable {
     })(),
     { objectMode: false, highWaterMark: 1024 * 1024 },
   );
+}
+
+/** STORs an empty file at `path` (through `sendable`, which gives an FTPS server its moment). */
+export async function storeEmpty(pool: SessionPool, path: string): Promise<void> {
+  await pool.run((client) => client.uploadFrom(sendable(Readable.from([]), client), path));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { once } from "node:events";
 import { audit } from "@/lib/audit/audit-log";
 import { toAppError } from "@/lib/ftp/errors";
+import { BlockPool } from "@/lib/ftp/block-data-socket";
 import { fileVersion, type FileVersion } from "@/lib/ftp/file-version";
 import { splitRemote } from "@/lib/ftp/path-parts";
 import { poolFor } from "@/lib/ftp/pools";
@@ -12,7 +13,6 @@ import { parseByteRange, type ByteRange } from "@/lib/preview/byte-range";
 import { transferGuard } from "@/lib/security/transfer-guard";
 import { acquireTransferSlot } from "@/lib/security/transfer-slots";
 import type { SessionRecord } from "@/lib/session/store";
-import { BlockPool } from "@/lib/ftp/block-data-socket";
 import { retrInto, ShortRead } from "./retr-into";
 
 export interface DownloadAnswer {

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { fileVersion } from "@/lib/ftp/file-version";
 import type { SessionPool } from "@/lib/ftp/pool";
 import { poolFor } from "@/lib/ftp/pools";
+import { sendable, storeEmpty, storSource } from "@/lib/ftp/upload-source";
 import { AppError } from "@/lib/http/errors";
 import { requestBodyOf } from "@/lib/http/node-body";
 import type { CreateUploadBody, UploadStatus } from "@/lib/schemas/upload";
@@ -15,7 +16,6 @@ import { transferGuard } from "@/lib/security/transfer-guard";
 import { acquireTransferSlot } from "@/lib/security/transfer-slots";
 import type { SessionRecord } from "@/lib/session/store";
 import { assertMayWrite, removeQuietly, renameOnto } from "./store-atomically";
-import { sendable, storSource } from "@/lib/ftp/upload-source";
 import { uploadTempPath } from "./temp-name";
 import { uploadStore, type UploadRecord } from "./upload-store";
 
@@ -30,8 +30,7 @@ const expiryFromNow = () => Date.now() + env().UPLOAD_RESUME_HOURS * 3_600_000;
 
 /** An empty temp file for a 0-byte upload (no chunk ever created it); storing nothing is safe to repeat once. */
 async function createEmpty(pool: SessionPool, temp: string): Promise<void> {
-  const store = () => pool.run((client) => client.uploadFrom(sendable(storSource().end(), client), temp));
-  await store().catch(store);
+  await storeEmpty(pool, temp).catch(() => storeEmpty(pool, temp));
 }
 
 /** Bytes the server holds of the temp file (SIZE); 0 when it is not there (APPE creates it). */

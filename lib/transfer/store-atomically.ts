@@ -4,9 +4,9 @@ import { pipeline } from "node:stream/promises";
 import { FTPError } from "basic-ftp";
 import { fileVersion } from "@/lib/ftp/file-version";
 import type { SessionPool } from "@/lib/ftp/pool";
+import { sendable, storeEmpty, storSource } from "@/lib/ftp/upload-source";
 import { AppError } from "@/lib/http/errors";
 import { transferGuard } from "@/lib/security/transfer-guard";
-import { sendable, storSource } from "@/lib/ftp/upload-source";
 
 /** 409 `exists` unless `overwrite`: nothing ever writes over a file the user did not mean to replace. */
 export async function assertMayWrite(pool: SessionPool, target: string, overwrite: boolean): Promise<void> {
@@ -79,7 +79,7 @@ export async function storeAtomically(pool: SessionPool, source: Readable, temp:
       // An empty file over FTPS can still lose the race with the server's TLS handshake (see sendable):
       // nothing was consumed, so storing it again is safe.
       if (!(sourceEnded && bytes === 0)) throw err;
-      await pool.run((client) => client.uploadFrom(sendable(storSource().end(), client), temp));
+      await storeEmpty(pool, temp);
     }
     if (options.truncated?.() || (options.maxBytes !== undefined && bytes > options.maxBytes)) {
       const limit = options.maxBytes === undefined ? "" : ` (${options.maxBytes.toLocaleString("en")} bytes)`;

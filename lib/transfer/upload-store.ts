@@ -80,14 +80,15 @@ export class RedisUploadStore implements UploadStore {
 
   async delete(id: string) {
     const record = await this.get(id);
-    await this.redis.del(this.prefix + id);
-    if (record) await this.redis.srem(`${this.prefix}of:${record.sessionId}`, id);
+    if (record) await this.redis.multi().del(this.prefix + id).srem(`${this.prefix}of:${record.sessionId}`, id).exec();
   }
 
   async ofSession(sessionId: string) {
     const ids = await this.redis.smembers(`${this.prefix}of:${sessionId}`);
-    const records = await Promise.all(ids.map((id) => this.get(id)));
-    return records.filter((r): r is UploadRecord => r !== undefined);
+    if (ids.length === 0) return [];
+    // One round trip for all of them; an id whose record expired answers null.
+    const raws = await this.redis.mget(ids.map((id) => this.prefix + id));
+    return raws.filter((raw): raw is string => raw !== null).map((raw) => JSON.parse(raw) as UploadRecord);
   }
 }
 

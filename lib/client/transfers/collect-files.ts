@@ -1,6 +1,6 @@
 // Turns what the user picked or dropped (files, folders) into queue entries:
 // a file inside a folder goes to the same relative folder on the server.
-import { joinRemote } from "./upload-api";
+import { joinPath } from "@/lib/client/paths";
 import type { NewUpload } from "./upload-queue";
 
 export interface CollectedUpload {
@@ -17,7 +17,7 @@ function folderOf(relativePath: string): string {
 function toUpload(file: File, baseDir: string, relativePath: string): NewUpload {
   const folder = folderOf(relativePath);
   return folder
-    ? { file, dir: joinRemote(baseDir, folder), displayPath: relativePath, mkdirs: true }
+    ? { file, dir: joinPath(baseDir, folder), displayPath: relativePath, mkdirs: true }
     : { file, dir: baseDir, displayPath: file.name };
 }
 
@@ -53,7 +53,7 @@ async function walk(entry: FileSystemEntry, prefix: string, baseDir: string, out
   }
   if (!entry.isDirectory) return;
   const children = await readAllEntries(entry as FileSystemDirectoryEntry);
-  if (children.length === 0) out.emptyDirs.push(joinRemote(baseDir, relativePath));
+  if (children.length === 0) out.emptyDirs.push(joinPath(baseDir, relativePath));
   for (const child of children) await walk(child, relativePath, baseDir, out);
 }
 

@@ -49,11 +49,6 @@ export function downloadHref(path: string): string {
   return `/api/fs/download?${new URLSearchParams({ path }).toString()}`;
 }
 
-/** `dir` + `name` as one absolute remote path. */
-export function joinRemote(dir: string, name: string): string {
-  return dir.endsWith("/") ? `${dir}${name}` : `${dir}/${name}`;
-}
-
 /** Whether a file uploaded into `dir` changes the listing of `path`: it is that folder, or a (maybe new) folder below it. */
 export function affectsListing(path: string, dir: string): boolean {
   if (dir === path) return true;

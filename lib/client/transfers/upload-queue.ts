@@ -2,12 +2,13 @@
 // speed, cancel and retry, conflicts asked once per file, and the choice between
 // the one-request path and the resumable chunked one. UI-free: components read
 // it through subscribe/getSnapshot (useSyncExternalStore).
+import { joinPath } from "@/lib/client/paths";
 import { keepBothName } from "./keep-both-name";
 import { defaultDelay, newEntry, type AddOptions, type Entry, type NewUpload, type QueueOptions } from "./queue-entry";
 import { resumeKey } from "./resume-store";
 import { isAbortError } from "./transport";
 import { busyRetryMs, errorOf, isExistsConflict } from "./upload-error";
-import { joinRemote, uploadUrls, type UploadedFile } from "./upload-api";
+import { uploadUrls, type UploadedFile } from "./upload-api";
 import { uploadChunked } from "./upload-chunked";
 import type { ConflictAction, UploadItem, UploadStatus } from "./upload-item";
 import type { UploadJob } from "./upload-job";
@@ -293,5 +294,5 @@ export class UploadQueue {
 
 /** Absolute remote path of an item once uploaded. */
 export function itemPath(item: UploadItem): string {
-  return joinRemote(item.dir, item.targetName);
+  return joinPath(item.dir, item.targetName);
 }

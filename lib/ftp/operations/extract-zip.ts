@@ -13,8 +13,8 @@ import { assertFolderOrThrow } from "../find-entry";
 import { fileVersion } from "../file-version";
 import type { SessionPool } from "../pool";
 import { spoolToFile } from "../spool-to-file";
+import { sendable } from "../upload-source";
 import { listDirectory } from "./list-directory";
-import { sendable } from "@/lib/ftp/upload-source";
 
 /**
  * "Extract here": spools the zip to a bounded temporary file, checks every entry

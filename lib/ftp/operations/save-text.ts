@@ -7,7 +7,7 @@ import type { SaveBody } from "@/lib/schemas/file-operations";
 import { tempNameFor } from "../copy-file";
 import { fileVersion, type FileVersion } from "../file-version";
 import type { SessionPool } from "../pool";
-import { sendable } from "@/lib/ftp/upload-source";
+import { sendable } from "../upload-source";
 
 /**
  * Saves editor text. Unless `force`, first compares the file's current size and
