@@ -1,5 +1,5 @@
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
@@ -122,6 +122,30 @@ describe("two Ferry instances sharing a Redis session store", () => {
     expect(((await after.json()) as { error: { code: string } }).error.code).toBe("session_expired");
     // Instance A heard of the logout over Redis pub/sub and closed the session's pooled connections.
     expect(await eventually(() => ftp.connectionCount < openBefore, 10_000)).toBe(true);
+  });
+
+  it("a resumable upload started on one instance continues and completes on the other", async () => {
+    const cookie = await login(a.origin);
+    const put = (origin: string, id: string, offset: number, bytes: string) =>
+      fetch(`${origin}/api/fs/uploads/${id}?offset=${offset}`, { method: "PUT", headers: { origin, "x-ferry-request": "1", cookie, "content-type": "application/octet-stream" }, body: bytes });
+    // Two uploads of the session, so the second start reads the first's record back from Redis (expired ones are swept).
+    const other = await call(a.origin, "POST", "/api/fs/uploads", cookie, { dir: "/", name: "other.txt", size: 3 });
+    expect(other.status).toBe(201);
+    const created = await call(a.origin, "POST", "/api/fs/uploads", cookie, { dir: "/", name: "moved.txt", size: 10 });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect(await (await put(a.origin, id, 0, "hello")).json()).toEqual({ offset: 5 });
+    const status = await call(b.origin, "GET", `/api/fs/uploads/${id}`, cookie);
+    expect(((await status.json()) as { offset: number }).offset).toBe(5);
+    expect(await (await put(b.origin, id, 5, "world")).json()).toEqual({ offset: 10 });
+    const done = await call(b.origin, "POST", `/api/fs/uploads/${id}/complete`, cookie);
+    expect(done.status).toBe(200);
+    expect(await readFile(join(ftpRoot, "moved.txt"), "utf8")).toBe("helloworld");
+    // The finished upload's record is gone from Redis and from the session's list; the other stays.
+    expect(await redisClient.exists(`ferry:upload:${id}`)).toBe(0);
+    const otherId = ((await other.json()) as { id: string }).id;
+    const [list] = await redisClient.keys("ferry:upload:of:*");
+    expect(await redisClient.smembers(list!)).toEqual([otherId]);
   });
 
   it("answers 503 session_store_unavailable in JSON while Redis is down", async () => {
