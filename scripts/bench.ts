@@ -298,15 +298,26 @@ async function main() {
     if (measures.has("upload")) {
       const up = { direct: [] as number[], basic: [] as number[], ferry: [] as number[], rise: [] as number[], peak: [] as number[] };
       const chunked = { ferry: [] as number[], rise: [] as number[], peak: [] as number[] };
+      // Each upload writes a new file, as most uploads do: replacing the last run's 1 GiB file would
+      // add the time to free it (on the server's disk, in any order) to whichever upload came next.
+      const fresh = () => {
+        rmSync(join(ftp.root, "up"), { recursive: true, force: true });
+        mkdirSync(join(ftp.root, "up"));
+        own(join(ftp.root, "up"));
+      };
       for (let i = 0; i < runs; i++) {
+        fresh();
         up.direct.push((await measured(undefined, () => curl(["-T", source, ftpUrl("/up/direct.bin")]).then(() => undefined))).seconds);
+        fresh();
         up.basic.push((await measured(undefined, () => basic((c) => c.uploadFrom(source, "/up/basic.bin")))).seconds);
+        fresh();
         const m = await measured(pid, async () => {
           await curl(["-o", "/dev/null", "-H", `cookie: ${cookie}`, "-H", `origin: ${origin}`, "-H", "x-ferry-request: 1", "-F", `file=@${source};filename=ferry.bin`, `${origin}/api/fs/upload?dir=/up&overwrite=1`]);
         });
         up.ferry.push(m.seconds);
         up.rise.push(m.peakRss - m.startRss);
         up.peak.push(m.peakRss);
+        fresh();
         const c = await measured(pid, () => chunkedUpload(origin, cookie, source, size));
         chunked.ferry.push(c.seconds);
         chunked.rise.push(c.peakRss - c.startRss);

@@ -3,6 +3,7 @@
 // before and outside Next's build; test/integration/front.test.ts runs it in front of the routes.
 
 import { randomUUID } from "node:crypto";
+import { blockRequestBody, releaseRequestBytes } from "./block-request-body.mjs";
 
 // Next drops Content-Length from route handlers: a route sets this header and it is promoted.
 const LENGTH_HEADER = "x-ferry-content-length";
@@ -11,8 +12,8 @@ const LENGTH_HEADER = "x-ferry-content-length";
 const SOCKET_IP_HEADER = "x-ferry-socket-ip";
 // A route that answers with this header handed its body over as a Node stream (lib/http/node-body.ts).
 const NODE_BODY_HEADER = "x-ferry-node-body";
-// A request with a body names it to the route in this header, which may then read the Node stream
-// itself instead of Next's web stream over it (lib/http/node-body.ts); a client's copy is dropped.
+// A request with a body names it to the route in this header, which may then read it as a Node
+// stream instead of Next's web stream over it (lib/http/node-body.ts); a client's copy is dropped.
 const NODE_REQUEST_HEADER = "x-ferry-node-request";
 
 /**
@@ -24,7 +25,7 @@ export function ferryFront(handle) {
   /** @type {Map<string, import("../lib/http/node-body").PendingNodeBody>} */
   const bodies = new Map();
   globalThis[Symbol.for("ferry.nodeBodies")] = bodies;
-  /** @type {Map<string, import("node:http").IncomingMessage>} */
+  /** @type {Map<string, () => import("../lib/http/node-body").RequestBody>} */
   const requests = new Map();
   globalThis[Symbol.for("ferry.nodeRequests")] = requests;
   globalThis.__ferrySetsSocketIp = true;
@@ -35,7 +36,10 @@ export function ferryFront(handle) {
     delete req.headers[NODE_REQUEST_HEADER];
     if (req.method === "POST" || req.method === "PUT") {
       const id = randomUUID();
-      requests.set(id, req);
+      requests.set(id, () => {
+        const blocks = blockRequestBody(req, res);
+        return blocks ? { stream: blocks, release: releaseRequestBytes } : { stream: req };
+      });
       req.headers[NODE_REQUEST_HEADER] = id;
       res.once("close", () => requests.delete(id));
     }

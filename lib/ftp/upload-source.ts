@@ -1,5 +1,5 @@
 import "server-only";
-import { Readable, Transform } from "node:stream";
+import { Readable, Transform, type Writable } from "node:stream";
 import type { TLSSocket } from "node:tls";
 import type { Client } from "basic-ftp";
 import type { SessionPool } from "./pool";
@@ -28,27 +28,56 @@ export function storSource(): Transform {
 }
 
 /**
- * What basic-ftp reads for a STOR/APPE. basic-ftp starts reading only once the
- * data connection is up (after `secureConnect` over FTPS), so the generator
- * runs then. An empty file over FTPS would close the data connection in the
- * same instant as the TLS handshake ends, which vsftpd and ProFTPD cannot take
- * (they are still between accepting TLS and reading); it waits briefly first.
+ * What basic-ftp reads for a STOR/APPE: `source`'s chunks as they are, neither copied nor
+ * gathered (gathering copies, and a copy cannot be given back with `release`). It starts
+ * reading `source` only once basic-ftp reads it, which is when the data connection is up (after
+ * `secureConnect` over FTPS). An empty file over FTPS would close the data connection in the same
+ * instant as the TLS handshake ends, which vsftpd and ProFTPD cannot take (they are still between
+ * accepting TLS and reading); it waits briefly first.
+ *
+ * `release` is called with each chunk once the data connection has written it, so that the
+ * memory under it can be reused (a request body read in blocks, lib/http/node-body.ts).
  */
-export function sendable(source: Readable, client: Client): Readable {
-  return Readable.from(
-    (async function* () {
-      let sent = 0;
-      for await (const chunk of source as AsyncIterable<Buffer>) {
-        sent += chunk.length;
-        yield chunk;
-      }
-      const socket = client.ftp.dataSocket as TLSSocket | undefined;
-      if (sent === 0 && socket && "encrypted" in socket && socket.encrypted) {
-        await new Promise((resolve) => setTimeout(resolve, EMPTY_TLS_GRACE_MS));
-      }
-    })(),
-    { objectMode: false, highWaterMark: 1024 * 1024 },
-  );
+export function sendable(source: Readable, client: Client, release?: (chunk: Buffer) => void): Readable {
+  let sent = 0;
+  let hooked = false;
+  // Paused first, so that the listener below does not start the flow before basic-ftp reads.
+  source.pause();
+  const out = new Readable({
+    highWaterMark: 1024 * 1024,
+    read() {
+      if (!hooked && release) releaseOnWrite(client.ftp.dataSocket, release);
+      hooked = true;
+      source.resume();
+    },
+    destroy(err, callback) {
+      source.destroy(err ?? undefined);
+      callback(err);
+    },
+  });
+  source.on("data", (chunk: Buffer) => {
+    sent += chunk.length;
+    if (!out.push(chunk)) source.pause();
+  });
+  source.once("error", (err) => out.destroy(err));
+  source.once("end", () => {
+    const socket = client.ftp.dataSocket as TLSSocket | undefined;
+    if (sent === 0 && socket && "encrypted" in socket && socket.encrypted) setTimeout(() => out.push(null), EMPTY_TLS_GRACE_MS);
+    else out.push(null);
+  });
+  return out;
+}
+
+/** Calls `release` with each chunk basic-ftp's pipe writes to `socket`, once written (or failed). */
+function releaseOnWrite(socket: Writable | undefined, release: (chunk: Buffer) => void): void {
+  if (!socket) return;
+  const write = socket.write as (this: Writable, ...args: unknown[]) => boolean;
+  // The pipe writes `write(chunk)`; any other form is passed on as it is.
+  socket.write = function (this: Writable, ...args: unknown[]) {
+    const [chunk] = args;
+    if (args.length !== 1 || !Buffer.isBuffer(chunk)) return write.apply(this, args);
+    return write.call(this, chunk, () => release(chunk));
+  } as Writable["write"];
 }
 
 /** STORs an empty file at `path` (through `sendable`, which gives an FTPS server its moment). */

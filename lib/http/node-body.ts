@@ -58,19 +58,28 @@ export function nodeBodyResponse(body: NodeBody, init: { status: number; headers
 const NODE_REQUEST_HEADER = "x-ferry-node-request";
 const requestsKey = Symbol.for("ferry.nodeRequests");
 
+/** A request body as a Node stream. */
+export interface RequestBody {
+  stream: Readable;
+  /** Call with each chunk once it has been written on and nothing reads it any more, so that its memory is reused. */
+  release?: (chunk: Buffer) => void;
+}
+
 /**
  * A request's body as a Node stream, or null when it has none. Behind scripts/front.mjs it is
- * Node's own request stream, read directly: Next's web stream over it copies every chunk and
- * costs a promise per chunk, which halves upload speed (docs/performance.md). Elsewhere it is
- * the web body, adapted. Read it only once, and not together with `req.body`.
+ * read from Node's side: a large body in blocks straight off the socket
+ * (scripts/block-request-body.mjs), a small one as Node's own request stream. Next's web stream
+ * over it copies every chunk and costs a promise per chunk, which halves upload speed
+ * (docs/performance.md). Elsewhere it is the web body, adapted. Read it only once, and not
+ * together with `req.body`.
  */
-export function requestBodyOf(req: Request): Readable | null {
-  const requests = (globalThis as Record<symbol, Map<string, Readable> | undefined>)[requestsKey];
+export function requestBodyOf(req: Request): RequestBody | null {
+  const requests = (globalThis as Record<symbol, Map<string, () => RequestBody> | undefined>)[requestsKey];
   const id = req.headers.get(NODE_REQUEST_HEADER);
-  const own = id && requests?.get(id);
-  if (own) {
+  const claim = id && requests?.get(id);
+  if (claim) {
     requests!.delete(id);
-    return own;
+    return claim();
   }
-  return req.body ? Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>) : null;
+  return req.body ? { stream: Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>) } : null;
 }

@@ -134,12 +134,12 @@ export async function appendChunk(session: SessionRecord, id: string, offset: nu
       try {
         const guard = transferGuard();
         let bodyFailed = false;
-        body.once("error", () => void (bodyFailed = true));
+        body.stream.once("error", () => void (bodyFailed = true));
         await pool
           .run(async (client) => {
             const appe = storSource();
-            const feeding = pipeline(body, capAt(record.size - held), guard, appe).catch((err: unknown) => void appe.destroy(err instanceof Error ? err : new Error(String(err))));
-            await client.appendFrom(sendable(appe, client), record.temp);
+            const feeding = pipeline(body.stream, capAt(record.size - held), guard, appe).catch((err: unknown) => void appe.destroy(err instanceof Error ? err : new Error(String(err))));
+            await client.appendFrom(sendable(appe, client, body.release), record.temp);
             await feeding;
           })
           .catch((err: unknown) => {

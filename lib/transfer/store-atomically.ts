@@ -43,6 +43,8 @@ export interface StoreOptions {
   truncated?: () => boolean;
   /** Largest size allowed (bytes): more is 413 and the temp file is dropped. */
   maxBytes?: number;
+  /** Called with each chunk of `source` once the STOR has written it (see sendable). */
+  release?: (chunk: Buffer) => void;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function storeAtomically(pool: SessionPool, source: Readable, temp:
           () => void (sourceEnded = true),
           (err: unknown) => void stor.destroy(err instanceof Error ? err : new Error(String(err))),
         );
-        await client.uploadFrom(sendable(stor, client), temp);
+        await client.uploadFrom(sendable(stor, client, options.release), temp);
         await feeding;
       });
     } catch (err) {

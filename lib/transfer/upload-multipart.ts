@@ -67,13 +67,13 @@ export async function uploadMultipart(session: SessionRecord, req: Request, dir:
           const name = assertSafeName(info.filename);
           const path = joinRemote(dir, name);
           current = file;
-          const size = await storeAtomically(pool, file, uploadTempPath(dir, name, randomBytes(8).toString("hex")), path, { overwrite: options.overwrite, truncated: () => file.truncated === true, maxBytes });
+          const size = await storeAtomically(pool, file, uploadTempPath(dir, name, randomBytes(8).toString("hex")), path, { overwrite: options.overwrite, truncated: () => file.truncated === true, maxBytes, release: body.release });
           stored.push({ name, path, size });
           audit("upload", { path, size });
         } catch (err) {
           failure = err;
           // Stop reading the rest of the body: it would only be thrown away.
-          body.destroy();
+          body.stream.destroy();
           file.resume();
         } finally {
           current = undefined;
@@ -81,7 +81,7 @@ export async function uploadMultipart(session: SessionRecord, req: Request, dir:
       });
     });
     try {
-      await pipeline(body, parser);
+      await pipeline(body.stream, parser);
     } catch (err) {
       // The browser went away (or the body broke): the file being stored must fail too, not wait for bytes.
       // (destroyed without an error: nobody may be listening for one any more; the STOR sees a premature close)

@@ -3,7 +3,7 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readdir, readFile, writeFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -236,6 +236,103 @@ describe("scripts/front.mjs with a request body read from Node's own stream", ()
     expect(seenByGet["x-ferry-socket-ip"]).toBe("127.0.0.1");
     const seenByPost = (await (await fetch(`${origin}/headers`, { method: "POST", body: "x", headers })).json()) as Record<string, string>;
     expect(seenByPost["x-ferry-node-request"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("scripts/front.mjs with a large request body read in blocks (scripts/block-request-body.mjs)", () => {
+  const bodiesInBlocks = () => (globalThis as { __ferryBlockRequestBodies?: number }).__ferryBlockRequestBodies ?? 0;
+  const headOf = (path: string, method: string, headers: Record<string, string>, length: number) =>
+    Buffer.from(
+      `${method} ${path} HTTP/1.1\r\nhost: ferry.test\r\ncookie: ${cookie}\r\norigin: ${ORIGIN}\r\nx-ferry-request: 1\r\n` +
+        Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("") +
+        `content-length: ${length}\r\n\r\n`,
+    );
+  /** A request on its own connection: the head and the body's first bytes in one write, as browsers send them, then the rest. */
+  const exchange = async (head: Buffer, body: Buffer) => {
+    const socket = connect((server.address() as AddressInfo).port, "127.0.0.1");
+    const received: Buffer[] = [];
+    socket.on("data", (chunk: Buffer) => received.push(chunk));
+    socket.write(Buffer.concat([head, body.subarray(0, 100_000)]));
+    socket.write(body.subarray(100_000));
+    await once(socket, "end");
+    socket.destroy();
+    const [top, ...rest] = Buffer.concat(received).toString("latin1").split("\r\n\r\n");
+    const answerHead = top!.toLowerCase();
+    let answer = rest.join("\r\n\r\n");
+    if (answerHead.includes("transfer-encoding: chunked")) {
+      let decoded = "";
+      let at = 0;
+      for (;;) {
+        const size = parseInt(answer.slice(at), 16);
+        if (!(size > 0)) break;
+        const start = answer.indexOf("\r\n", at) + 2;
+        decoded += answer.slice(start, start + size);
+        at = start + size + 2;
+      }
+      answer = decoded;
+    }
+    return { status: Number(answerHead.split(" ")[1]), head: answerHead, body: answer };
+  };
+  const multipartBytes = async (name: string, size: number, seed: number) => {
+    const { body, contentType } = multipartBody([{ name, data: () => patternStream(size, seed) as AsyncIterable<Uint8Array> }]);
+    return { bytes: Buffer.from(await new Response(body).arrayBuffer()), contentType };
+  };
+
+  it("stores a multipart upload with a Content-Length byte-exact, then closes the connection", async () => {
+    const before = bodiesInBlocks();
+    const size = 20 * MiB + 7;
+    const { bytes, contentType } = await multipartBytes("blocks.bin", size, 12);
+    const res = await exchange(headOf(`/api/fs/upload?dir=${encodeURIComponent(dir.remote)}`, "POST", { "content-type": contentType }, bytes.length), bytes);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ files: [{ name: "blocks.bin", path: `${dir.remote}/blocks.bin`, size }] });
+    expect(res.head).toContain("connection: close");
+    expect(bodiesInBlocks()).toBe(before + 1);
+    expect(await sha256File(join(dir.local, "blocks.bin"))).toBe((await hashStream(patternStream(size, 12))).sha256);
+  });
+
+  it("appends a resumable chunk byte-exact", async () => {
+    const size = 5 * MiB + 1;
+    const created = await fetch(`${origin}/api/fs/uploads`, { method: "POST", body: JSON.stringify({ dir: dir.remote, name: "block-chunk.bin", size }), headers: { cookie, origin: ORIGIN, "x-ferry-request": "1", "content-type": "application/json" } });
+    const { id } = (await created.json()) as { id: string };
+    const parts: Buffer[] = [];
+    for await (const part of patternStream(size, 13)) parts.push(part as Buffer);
+    const whole = Buffer.concat(parts);
+    const before = bodiesInBlocks();
+    const res = await exchange(headOf(`/api/fs/uploads/${id}?offset=0`, "PUT", { "content-type": "application/octet-stream" }, size), whole);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ offset: size });
+    expect(bodiesInBlocks()).toBe(before + 1);
+    const done = await fetch(`${origin}/api/fs/uploads/${id}/complete`, { method: "POST", headers: { cookie, origin: ORIGIN, "x-ferry-request": "1" } });
+    expect(done.status).toBe(200);
+    expect(await sha256File(join(dir.local, "block-chunk.bin"))).toBe(sha256Of(whole));
+  });
+
+  it("leaves a small body to Node and keeps the connection alive", async () => {
+    const before = bodiesInBlocks();
+    const { bytes, contentType } = await multipartBytes("small-up.bin", 100_000, 14);
+    const res = await fetch(`${origin}/api/fs/upload?dir=${encodeURIComponent(dir.remote)}`, { method: "POST", body: bytes, headers: { cookie, origin: ORIGIN, "x-ferry-request": "1", "content-type": contentType } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("connection")).toBe("keep-alive");
+    expect(bodiesInBlocks()).toBe(before);
+    expect(await sha256File(join(dir.local, "small-up.bin"))).toBe((await hashStream(patternStream(100_000, 14))).sha256);
+  });
+
+  it("an upload whose connection breaks half way leaves the old file intact and no temp file, and frees its slot", async () => {
+    await writeFile(join(dir.local, "block-victim.bin"), "the old content");
+    const before = await readdir(dir.local);
+    const counted = bodiesInBlocks();
+    const { bytes, contentType } = await multipartBytes("block-victim.bin", 40 * MiB, 15);
+    const socket = connect((server.address() as AddressInfo).port, "127.0.0.1");
+    socket.on("error", () => undefined);
+    socket.write(headOf(`/api/fs/upload?dir=${encodeURIComponent(dir.remote)}&overwrite=1`, "POST", { "content-type": contentType }, bytes.length));
+    socket.write(bytes.subarray(0, 24 * MiB));
+    // The route took the body over before the connection breaks.
+    await vi.waitFor(() => expect(bodiesInBlocks()).toBe(counted + 1));
+    socket.destroy();
+    const session = await sessionOf(cookie);
+    await vi.waitFor(() => expect(activeTransfers(session.id)).toBe(0));
+    await vi.waitFor(async () => expect(await readdir(dir.local)).toEqual(before));
+    expect(await readFile(join(dir.local, "block-victim.bin"), "utf8")).toBe("the old content");
   });
 });
 

@@ -67,19 +67,19 @@ describe("nodeBodyResponse", () => {
 describe("requestBodyOf", () => {
   const request = (headers: Record<string, string>, body?: string) => new Request("http://ferry.test/x", { method: "POST", headers, body });
 
-  it("takes the Node stream the front registered under the request's id, once", () => {
+  it("claims the Node stream the front registered under the request's id, once", () => {
     const own = Readable.from([Buffer.from("node")]);
-    const requests = new Map<string, Readable>([["id-1", own]]);
+    const requests = new Map<string, () => { stream: Readable }>([["id-1", () => ({ stream: own })]]);
     slots[requestsKey] = requests;
-    expect(requestBodyOf(request({ "x-ferry-node-request": "id-1" }, "web"))).toBe(own);
+    expect(requestBodyOf(request({ "x-ferry-node-request": "id-1" }, "web"))?.stream).toBe(own);
     expect(requests.size).toBe(0);
   });
 
   it("reads the web body when the id names nothing or the front is absent", async () => {
-    slots[requestsKey] = new Map<string, Readable>();
-    const text = async (stream: Readable | null) => {
+    slots[requestsKey] = new Map<string, () => { stream: Readable }>();
+    const text = async (body: { stream: Readable } | null) => {
       let all = "";
-      for await (const chunk of stream!) all += String(chunk);
+      for await (const chunk of body!.stream) all += String(chunk);
       return all;
     };
     expect(await text(requestBodyOf(request({ "x-ferry-node-request": "unknown" }, "web one")))).toBe("web one");
