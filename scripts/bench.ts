@@ -7,9 +7,8 @@
 // See docs/performance.md for the figures and how to read them.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chownSync, closeSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { freePort } from "./free-port";
-import { request as httpRequest } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,6 +20,8 @@ const MiB = 1024 * 1024;
 const size = Number(process.env.BENCH_SIZE_MB ?? 1024) * MiB;
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const distDir = ".next-bench";
+// The resumable upload's chunk size: Ferry's default, set explicitly because the file is cut to it beforehand.
+const chunkBytes = 32 * MiB;
 const measures = new Set((process.env.BENCH_ONLY ?? "download,upload,list,zip").split(",").map((m) => m.trim()));
 
 interface FtpTarget {
@@ -177,6 +178,7 @@ async function startFerry(ftp: FtpTarget): Promise<{ url: string; proc: ChildPro
     // A bench run logs in a few times; the defaults are fine but the minimum rate is off so a paused
     // curl never trips the guard.
     TRANSFER_MIN_BYTES_PER_SECOND: "0",
+    UPLOAD_CHUNK_BYTES: String(chunkBytes),
   };
   if (process.env.BENCH_SKIP_BUILD !== "1" || !existsSync(join(distDir, "BUILD_ID"))) {
     console.log(`building Ferry (next build, FERRY_DIST_DIR=${distDir})…`);
@@ -197,30 +199,28 @@ async function startFerry(ftp: FtpTarget): Promise<{ url: string; proc: ChildPro
   return { url, proc };
 }
 
-/** A PUT of `length` bytes of `file` from `start`, streamed from disk (what the browser's chunked upload sends). */
-function putSlice(url: string, cookie: string, origin: string, file: string, start: number, length: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: "PUT", headers: { cookie, origin, "x-ferry-request": "1", "content-type": "application/octet-stream", "content-length": String(length) } }, (res) => {
-      let text = "";
-      res.on("data", (d: Buffer) => (text += d.toString()));
-      res.on("end", () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`chunk at ${start}: ${res.statusCode} ${text}`))));
-    });
-    req.once("error", reject);
-    createReadStream(file, { start, end: start + length - 1, highWaterMark: MiB }).pipe(req);
-  });
-}
-
-/** A resumable upload as Ferry's browser client makes it for a big file: create, PUT each chunk, complete. */
-async function chunkedUpload(origin: string, cookie: string, file: string, bytes: number): Promise<void> {
+/**
+ * A resumable upload as Ferry's browser client makes it for a big file: create, PUT each chunk,
+ * complete. The chunks are sent by one curl (one PUT each, without `Expect: 100-continue`, as
+ * browsers send them) from `parts`, the file cut beforehand into pieces of the server's chunk size.
+ */
+async function chunkedUpload(origin: string, cookie: string, parts: string[], bytes: number): Promise<void> {
   const headers = { cookie, origin, "x-ferry-request": "1", "content-type": "application/json" };
   const created = await fetch(`${origin}/api/fs/uploads`, { method: "POST", headers, body: JSON.stringify({ dir: "/up", name: "chunked.bin", size: bytes, overwrite: true }) });
   if (created.status !== 201) throw new Error(`creating the upload failed: ${created.status} ${await created.text()}`);
   const { id, chunkSize } = (await created.json()) as { id: string; chunkSize: number };
-  for (let offset = 0; offset < bytes; offset += chunkSize) {
-    await putSlice(`${origin}/api/fs/uploads/${id}?offset=${offset}`, cookie, origin, file, offset, Math.min(chunkSize, bytes - offset));
-  }
+  if (chunkSize !== chunkBytes) throw new Error(`Ferry asks for chunks of ${chunkSize} bytes, the file was cut into ${chunkBytes}`);
+  const puts = parts.flatMap((part, i) => ["-T", part, `${origin}/api/fs/uploads/${id}?offset=${i * chunkSize}`]);
+  await curl(["-o", "/dev/null", "-H", `cookie: ${cookie}`, "-H", `origin: ${origin}`, "-H", "x-ferry-request: 1", "-H", "content-type: application/octet-stream", "-H", "expect:", ...puts]);
   const done = await fetch(`${origin}/api/fs/uploads/${id}/complete?overwrite=1`, { method: "POST", headers });
   if (done.status !== 200) throw new Error(`completing the upload failed: ${done.status} ${await done.text()}`);
+}
+
+/** Cuts `file` into pieces of `chunkBytes` bytes (the last one shorter) in `dir`; answers their paths in order. */
+function cutInto(file: string, dir: string): string[] {
+  mkdirSync(dir);
+  execFileSync("split", ["-b", String(chunkBytes), "-d", "-a", "4", file, join(dir, "part-")]);
+  return readdirSync(dir).sort().map((name) => join(dir, name));
 }
 
 async function main() {
@@ -298,6 +298,7 @@ async function main() {
     if (measures.has("upload")) {
       const up = { direct: [] as number[], basic: [] as number[], ferry: [] as number[], rise: [] as number[], peak: [] as number[] };
       const chunked = { ferry: [] as number[], rise: [] as number[], peak: [] as number[] };
+      const parts = cutInto(source, join(work, "parts"));
       // Each upload writes a new file, as most uploads do: replacing the last run's 1 GiB file would
       // add the time to free it (on the server's disk, in any order) to whichever upload came next.
       const fresh = () => {
@@ -318,7 +319,7 @@ async function main() {
         up.rise.push(m.peakRss - m.startRss);
         up.peak.push(m.peakRss);
         fresh();
-        const c = await measured(pid, () => chunkedUpload(origin, cookie, source, size));
+        const c = await measured(pid, () => chunkedUpload(origin, cookie, parts, size));
         chunked.ferry.push(c.seconds);
         chunked.rise.push(c.peakRss - c.startRss);
         chunked.peak.push(c.peakRss);
