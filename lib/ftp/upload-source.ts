@@ -40,14 +40,20 @@ export function storSource(): Transform {
  */
 export function sendable(source: Readable, client: Client, release?: (chunk: Buffer) => void): Readable {
   let sent = 0;
-  let hooked = false;
+  let started = false;
+  let failure: Error | undefined;
   // Paused first, so that the listener below does not start the flow before basic-ftp reads.
   source.pause();
   const out = new Readable({
     highWaterMark: 1024 * 1024,
     read() {
-      if (!hooked && release) releaseOnWrite(client.ftp.dataSocket, release);
-      hooked = true;
+      if (!started) {
+        started = true;
+        if (release) releaseOnWrite(client.ftp.dataSocket, release);
+        // A source that failed before the data connection was up fails the transfer now: failing it
+        // while basic-ftp is still connecting could leave that connection open.
+        if (failure) return void out.destroy(failure);
+      }
       source.resume();
     },
     destroy(err, callback) {
@@ -59,7 +65,10 @@ export function sendable(source: Readable, client: Client, release?: (chunk: Buf
     sent += chunk.length;
     if (!out.push(chunk)) source.pause();
   });
-  source.once("error", (err) => out.destroy(err));
+  source.once("error", (err) => {
+    if (started) out.destroy(err);
+    else failure = err;
+  });
   source.once("end", () => {
     const socket = client.ftp.dataSocket as TLSSocket | undefined;
     if (sent === 0 && socket && "encrypted" in socket && socket.encrypted) setTimeout(() => out.push(null), EMPTY_TLS_GRACE_MS);

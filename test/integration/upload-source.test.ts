@@ -53,4 +53,22 @@ describe("sendable", () => {
     });
     await expect(client.uploadFrom(sendable(source, client), `${dir.remote}/broken.bin`)).rejects.toThrow("the browser went away");
   });
+
+  it("fails a source that broke before the data connection was up once it is, leaving no connection open", async () => {
+    const own = new Client(10_000);
+    await own.access({ host: "127.0.0.1", port: inject("ftpPort"), user: "demo", password: "demo" });
+    const said: string[] = [];
+    own.ftp.verbose = true;
+    own.ftp.log = (line: string) => said.push(line);
+    const source = new PassThrough();
+    const stream = sendable(source, own);
+    source.destroy(new Error("the browser went away early"));
+    await expect(own.uploadFrom(stream, `${dir.remote}/early.bin`)).rejects.toThrow("the browser went away early");
+    // The server opened the data connection and took the STOR before the failure ended both:
+    // failing while it still waited for the connection would leave its passive port open.
+    expect(said.some((line) => line.startsWith("< 150"))).toBe(true);
+    const data = own.ftp.dataSocket;
+    expect(data === undefined || data.destroyed).toBe(true);
+    own.close();
+  });
 });
