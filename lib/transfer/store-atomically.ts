@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { FTPError } from "basic-ftp";
@@ -7,6 +8,7 @@ import type { SessionPool } from "@/lib/ftp/pool";
 import { sendable, storeEmpty, storSource } from "@/lib/ftp/upload-source";
 import { AppError } from "@/lib/http/errors";
 import { transferGuard } from "@/lib/security/transfer-guard";
+import { uploadTempPath } from "./temp-name";
 
 /** 409 `exists` unless `overwrite`: nothing ever writes over a file the user did not mean to replace. */
 export async function assertMayWrite(pool: SessionPool, target: string, overwrite: boolean): Promise<void> {
@@ -16,19 +18,42 @@ export async function assertMayWrite(pool: SessionPool, target: string, overwrit
 }
 
 /**
- * Renames a finished temp file onto its target. A server that refuses RNTO onto an
- * existing file (some do) gets the old file deleted first, only when overwriting.
+ * Renames a finished temp file onto its target. When overwriting, the old file is moved aside
+ * to a temp name first and deleted once the new one is in place: renaming over an existing file
+ * makes ext4 write the whole new file out first (`auto_da_alloc`), which kept a 1 GiB upload
+ * waiting for seconds (docs/performance.md). If the new file cannot be put in place the old one
+ * is moved back. A server that refuses RNTO onto an existing file (some do) gets the old file
+ * deleted first, only when overwriting.
  */
 export async function renameOnto(pool: SessionPool, temp: string, target: string, overwrite: boolean): Promise<void> {
   await assertMayWrite(pool, target, overwrite);
+  const aside = overwrite ? await moveAside(pool, target) : undefined;
   try {
     await pool.run((client) => client.rename(temp, target));
   } catch (err) {
+    if (aside) {
+      await pool.run((client) => client.rename(aside, target)).catch(() => undefined);
+      throw err;
+    }
     if (!overwrite || !(err instanceof FTPError) || err.code < 500) throw err;
     await pool.run(async (client) => {
       await client.remove(target);
       await client.rename(temp, target);
     });
+    return;
+  }
+  if (aside) await removeQuietly(pool, aside);
+}
+
+/** Renames `target` to a hidden temp name beside it; undefined when there is none (or the server will not). */
+async function moveAside(pool: SessionPool, target: string): Promise<string | undefined> {
+  const cut = target.lastIndexOf("/");
+  const aside = uploadTempPath(target.slice(0, cut) || "/", target.slice(cut + 1), randomBytes(8).toString("hex"));
+  try {
+    await pool.run((client) => client.rename(target, aside));
+    return aside;
+  } catch {
+    return undefined;
   }
 }
 
