@@ -4,6 +4,7 @@ import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { FTPError } from "basic-ftp";
 import { fileVersion } from "@/lib/ftp/file-version";
+import { splitRemote } from "@/lib/ftp/path-parts";
 import type { SessionPool } from "@/lib/ftp/pool";
 import { sendable, storeEmpty, storSource } from "@/lib/ftp/upload-source";
 import { AppError } from "@/lib/http/errors";
@@ -22,8 +23,8 @@ export async function assertMayWrite(pool: SessionPool, target: string, overwrit
  * to a temp name first and deleted once the new one is in place: renaming over an existing file
  * makes ext4 write the whole new file out first (`auto_da_alloc`), which kept a 1 GiB upload
  * waiting for seconds (docs/performance.md). If the new file cannot be put in place the old one
- * is moved back. A server that refuses RNTO onto an existing file (some do) gets the old file
- * deleted first, only when overwriting.
+ * is moved back, and so is a folder (which a file never replaces). A server that refuses RNTO
+ * onto an existing file (some do) gets the old file deleted first, only when overwriting.
  */
 export async function renameOnto(pool: SessionPool, temp: string, target: string, overwrite: boolean): Promise<void> {
   await assertMayWrite(pool, target, overwrite);
@@ -42,13 +43,26 @@ export async function renameOnto(pool: SessionPool, temp: string, target: string
     });
     return;
   }
-  if (aside) await removeQuietly(pool, aside);
+  if (!aside) return;
+  try {
+    await pool.run((client) => client.remove(aside));
+  } catch (err) {
+    // What was moved aside is not a file (a folder): a file must not replace it. Put both back
+    // and fail, as renaming over a folder does.
+    await pool
+      .run(async (client) => {
+        await client.rename(target, temp);
+        await client.rename(aside, target);
+      })
+      .catch(() => undefined);
+    throw err;
+  }
 }
 
 /** Renames `target` to a hidden temp name beside it; undefined when there is none (or the server will not). */
 async function moveAside(pool: SessionPool, target: string): Promise<string | undefined> {
-  const cut = target.lastIndexOf("/");
-  const aside = uploadTempPath(target.slice(0, cut) || "/", target.slice(cut + 1), randomBytes(8).toString("hex"));
+  const { folder, name } = splitRemote(target);
+  const aside = uploadTempPath(folder, name, randomBytes(8).toString("hex"));
   try {
     await pool.run((client) => client.rename(target, aside));
     return aside;

@@ -16,11 +16,11 @@ afterEach(async () => {
 
 const aside = /^\/d\/\.target\.txt\.ferry-[0-9a-f]{16}\.part$/;
 /** A server whose RNTO onto `/d/target.txt` answers `intoTarget`, and every other rename succeeds. */
-async function server(intoTarget: string, replaceable = true) {
+async function server(intoTarget: string, replaceable = true, dele = "250 Deleted.") {
   fake = await startScriptedFtpServer({
     RNFR: (line) => (replaceable || !line.endsWith("/d/target.txt") ? "350 Ready for RNTO." : "550 No such file."),
     RNTO: (line) => (line === "RNTO /d/target.txt" ? intoTarget : "250 Rename successful."),
-    DELE: "250 Deleted.",
+    DELE: dele,
   });
   pool = new SessionPool({ host: "127.0.0.1", port: fake.port, user: "demo", password: "demo", tls: "none", transferMode: "passive", encoding: "auto" }, 1);
   return fake;
@@ -45,6 +45,14 @@ describe("renameOnto with overwrite", () => {
     expect(moved).toMatch(aside);
     expect(commands.slice(2)).toEqual(["RNFR /d/.new.part", "RNTO /d/target.txt", `RNFR ${moved}`, "RNTO /d/target.txt"]);
     expect(commands.some((c) => c.startsWith("DELE"))).toBe(false);
+  });
+
+  it("puts a folder moved aside back, and the new file back under its temp name, and fails", async () => {
+    const { commands } = await server("250 Rename successful.", true, "550 Is a directory.");
+    await expect(renameOnto(pool!, "/d/.new.part", "/d/target.txt", true)).rejects.toThrow("Is a directory");
+    const moved = commands[1]!.slice(5);
+    expect(moved).toMatch(aside);
+    expect(commands.slice(2)).toEqual(["RNFR /d/.new.part", "RNTO /d/target.txt", `DELE ${moved}`, "RNFR /d/target.txt", "RNTO /d/.new.part", `RNFR ${moved}`, "RNTO /d/target.txt"]);
   });
 
   it("renames straight onto a target that does not exist", async () => {

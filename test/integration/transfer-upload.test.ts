@@ -55,6 +55,18 @@ describe("POST /api/fs/upload", () => {
     await sub.cleanup();
   });
 
+  it("never replaces a folder with a file, even with overwrite=1: the folder stays as it was", async () => {
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(join(dir.local, "a-folder", "inside"), { recursive: true });
+    await writeFile(join(dir.local, "a-folder", "inside", "kept.txt"), "kept");
+    const before = await readdir(dir.local);
+    const res = await upload(dir.remote, [{ name: "a-folder", data: bytesOf(Buffer.from("a file")) }], { overwrite: "1" });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect((await stat(join(dir.local, "a-folder"))).isDirectory()).toBe(true);
+    expect(await readFile(join(dir.local, "a-folder", "inside", "kept.txt"), "utf8")).toBe("kept");
+    expect(await readdir(dir.local)).toEqual(before);
+  });
+
   it("refuses to replace an existing file without overwrite=1 (409 exists), and replaces it with", async () => {
     await writeFile(join(dir.local, "keep.txt"), "old");
     const refused = await upload(dir.remote, [{ name: "keep.txt", data: bytesOf(Buffer.from("new")) }]);
