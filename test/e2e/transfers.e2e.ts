@@ -5,6 +5,7 @@
 // row, a download and a selection as zip. Bytes are checked on the demo FTP server's disk by SHA-256.
 import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,9 +19,16 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
 const row = (page: Page, name: string) => page.locator(`[data-testid="file-table"] tbody tr[data-name="${name}"]`);
 const transferRow = (page: Page, name: string) => page.getByTestId("transfer-row").filter({ hasText: name });
 
+// The local folders below are removed when the run ends (some hold tens of MiB).
+const madeFolders: string[] = [];
+process.once("exit", () => {
+  for (const dir of madeFolders) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A local folder (outside the FTP root) holding files to pick in the chooser. */
 async function localFiles(files: Record<string, Buffer | string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "ferry-e2e-transfers-"));
+  madeFolders.push(dir);
   for (const [name, content] of Object.entries(files)) {
     await mkdir(join(dir, name, ".."), { recursive: true });
     await writeFile(join(dir, name), content);
