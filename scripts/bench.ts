@@ -120,8 +120,14 @@ function treeRss(pid: number): number {
   return total;
 }
 
+interface Measured {
+  seconds: number;
+  peakRss: number;
+  startRss: number;
+}
+
 /** Runs `task` after a `sync`, sampling the RSS of `pid` every 50 ms; answers seconds and the peak RSS. */
-async function measured(pid: number | undefined, task: () => Promise<void>): Promise<{ seconds: number; peakRss: number; startRss: number }> {
+async function measured(pid: number | undefined, task: () => Promise<void>): Promise<Measured> {
   // Every measure starts with no dirty pages: an upload must not pay for writing back the one before it.
   execFileSync("sync");
   const startRss = pid ? treeRss(pid) : 0;
@@ -147,6 +153,13 @@ function curl(args: string[]): Promise<string> {
     child.once("error", reject);
     child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`curl ${args.join(" ")} failed (${code}): ${err}`))));
   });
+}
+
+/** Adds one Ferry measure to the samples of its row. */
+function keep(samples: { ferry: number[]; rise: number[]; peak: number[] }, m: Measured): void {
+  samples.ferry.push(m.seconds);
+  samples.rise.push(m.peakRss - m.startRss);
+  samples.peak.push(m.peakRss);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -206,13 +219,13 @@ async function startFerry(ftp: FtpTarget): Promise<{ url: string; proc: ChildPro
  */
 async function chunkedUpload(origin: string, cookie: string, parts: string[], bytes: number): Promise<void> {
   const headers = { cookie, origin, "x-ferry-request": "1", "content-type": "application/json" };
-  const created = await fetch(`${origin}/api/fs/uploads`, { method: "POST", headers, body: JSON.stringify({ dir: "/up", name: "chunked.bin", size: bytes, overwrite: true }) });
+  const created = await fetch(`${origin}/api/fs/uploads`, { method: "POST", headers, body: JSON.stringify({ dir: "/up", name: "chunked.bin", size: bytes }) });
   if (created.status !== 201) throw new Error(`creating the upload failed: ${created.status} ${await created.text()}`);
   const { id, chunkSize } = (await created.json()) as { id: string; chunkSize: number };
   if (chunkSize !== chunkBytes) throw new Error(`Ferry asks for chunks of ${chunkSize} bytes, the file was cut into ${chunkBytes}`);
   const puts = parts.flatMap((part, i) => ["-T", part, `${origin}/api/fs/uploads/${id}?offset=${i * chunkSize}`]);
   await curl(["-o", "/dev/null", "-H", `cookie: ${cookie}`, "-H", `origin: ${origin}`, "-H", "x-ferry-request: 1", "-H", "content-type: application/octet-stream", "-H", "expect:", ...puts]);
-  const done = await fetch(`${origin}/api/fs/uploads/${id}/complete?overwrite=1`, { method: "POST", headers });
+  const done = await fetch(`${origin}/api/fs/uploads/${id}/complete`, { method: "POST", headers });
   if (done.status !== 200) throw new Error(`completing the upload failed: ${done.status} ${await done.text()}`);
 }
 
@@ -287,9 +300,7 @@ async function main() {
           const got = await curl(["-o", "/dev/null", "-w", "%{size_download}", "-H", `cookie: ${cookie}`, `${origin}/api/fs/download?path=/big.bin`]);
           if (Number(got) !== size) throw new Error(`Ferry download gave ${got} bytes`);
         });
-        down.ferry.push(m.seconds);
-        down.rise.push(m.peakRss - m.startRss);
-        down.peak.push(m.peakRss);
+        keep(down, m);
       }
       rows.push({ what: `download ${mb(size)}`, direct: mbps(size, median(down.direct)), basicFtp: mbps(size, median(down.basic)), ferry: mbps(size, median(down.ferry)), rssRise: Math.max(...down.rise), peakRss: Math.max(...down.peak), unit: "MB/s" });
     }
@@ -313,16 +324,12 @@ async function main() {
         up.basic.push((await measured(undefined, () => basic((c) => c.uploadFrom(source, "/up/basic.bin")))).seconds);
         fresh();
         const m = await measured(pid, async () => {
-          await curl(["-o", "/dev/null", "-H", `cookie: ${cookie}`, "-H", `origin: ${origin}`, "-H", "x-ferry-request: 1", "-F", `file=@${source};filename=ferry.bin`, `${origin}/api/fs/upload?dir=/up&overwrite=1`]);
+          await curl(["-o", "/dev/null", "-H", `cookie: ${cookie}`, "-H", `origin: ${origin}`, "-H", "x-ferry-request: 1", "-F", `file=@${source};filename=ferry.bin`, `${origin}/api/fs/upload?dir=/up`]);
         });
-        up.ferry.push(m.seconds);
-        up.rise.push(m.peakRss - m.startRss);
-        up.peak.push(m.peakRss);
+        keep(up, m);
         fresh();
         const c = await measured(pid, () => chunkedUpload(origin, cookie, parts, size));
-        chunked.ferry.push(c.seconds);
-        chunked.rise.push(c.peakRss - c.startRss);
-        chunked.peak.push(c.peakRss);
+        keep(chunked, c);
       }
       rows.push({ what: `upload ${mb(size)}`, direct: mbps(size, median(up.direct)), basicFtp: mbps(size, median(up.basic)), ferry: mbps(size, median(up.ferry)), rssRise: Math.max(...up.rise), peakRss: Math.max(...up.peak), unit: "MB/s" });
       rows.push({ what: `upload ${mb(size)} in chunks`, direct: mbps(size, median(up.direct)), ferry: mbps(size, median(chunked.ferry)), rssRise: Math.max(...chunked.rise), peakRss: Math.max(...chunked.peak), unit: "MB/s" });
@@ -352,9 +359,7 @@ async function main() {
       const zip = { ferry: [] as number[], rise: [] as number[], peak: [] as number[] };
       for (let i = 0; i < runs; i++) {
         const m = await measured(pid, () => curl(["-o", "/dev/null", "-H", `cookie: ${cookie}`, `${origin}/api/fs/zip?dir=/zipme`]).then(() => undefined));
-        zip.ferry.push(m.seconds);
-        zip.rise.push(m.peakRss - m.startRss);
-        zip.peak.push(m.peakRss);
+        keep(zip, m);
       }
       rows.push({ what: `zip of ${zipFiles} files, ${mb(zipBytes)}`, ferry: mbps(zipBytes, median(zip.ferry)), rssRise: Math.max(...zip.rise), peakRss: Math.max(...zip.peak), unit: "MB/s" });
     }

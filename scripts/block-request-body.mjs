@@ -101,7 +101,7 @@ export function blockRequestBody(req, res) {
   res.shouldKeepAlive = false;
 
   let received = 0;
-  let taken = false;
+  // The block being read into; none until the socket is taken over.
   let block;
   // Bytes of the block read so far, and where the ones not yet handed on start.
   let filled = 0;
@@ -111,7 +111,7 @@ export function blockRequestBody(req, res) {
   const scratch = Buffer.allocUnsafe(16 * 1024);
   const complete = () => received >= length;
   const read = () => {
-    if (!taken || handle.reading || complete() || socket.destroyed) return;
+    if (!block || handle.reading || complete() || socket.destroyed) return;
     handle.reading = true;
     handle.readStart();
   };
@@ -188,7 +188,6 @@ export function blockRequestBody(req, res) {
     socket[slots.callback] = onRead;
     socket[slots.buffer] = block.bytes;
     handle.useUserBuffer(block.bytes);
-    taken = true;
     // The parser may have stopped reading for `req`'s sake; the flag says so only then.
     stopReading();
     read();

@@ -14,8 +14,8 @@ const EMPTY_TLS_GRACE_MS = 150;
 
 /**
  * The stream to pipe a file's bytes into; hand `sendable(stream, client)` to `client.uploadFrom` /
- * `appendFrom`. Its 1 MiB readable buffer lets `sendable` take what has gathered as one piece
- * when the data connection is slower than the HTTP side, so the writes to it are fewer and larger.
+ * `appendFrom`. Its 1 MiB buffers are slack between the two sides: the HTTP body keeps arriving
+ * while the data connection catches up, and the other way round.
  */
 export function storSource(): Transform {
   return new Transform({

@@ -2,7 +2,6 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { FTPError } from "basic-ftp";
 import { fileVersion } from "@/lib/ftp/file-version";
 import { splitRemote } from "@/lib/ftp/path-parts";
 import type { SessionPool } from "@/lib/ftp/pool";
@@ -22,40 +21,33 @@ export async function assertMayWrite(pool: SessionPool, target: string, overwrit
  * Renames a finished temp file onto its target. When overwriting, the old file is moved aside
  * to a temp name first and deleted once the new one is in place: renaming over an existing file
  * makes ext4 write the whole new file out first (`auto_da_alloc`), which kept a 1 GiB upload
- * waiting for seconds (docs/performance.md). If the new file cannot be put in place the old one
- * is moved back, and so is a folder (which a file never replaces). A server that refuses RNTO
- * onto an existing file (some do) gets the old file deleted first, only when overwriting.
+ * waiting for seconds (docs/performance.md). Moving aside also serves servers that refuse RNTO
+ * onto an existing file. If the new file cannot be put in place, or what was moved aside cannot
+ * be deleted (a folder, which a file never replaces), everything is put back as it was. Each step
+ * runs as its own pool task, so putting back works on a fresh connection if the old one died.
  */
 export async function renameOnto(pool: SessionPool, temp: string, target: string, overwrite: boolean): Promise<void> {
   await assertMayWrite(pool, target, overwrite);
+  const rename = (from: string, to: string) => pool.run((client) => client.rename(from, to));
   const aside = overwrite ? await moveAside(pool, target) : undefined;
-  try {
-    await pool.run((client) => client.rename(temp, target));
-  } catch (err) {
-    if (aside) {
-      await pool.run((client) => client.rename(aside, target)).catch(() => undefined);
-      throw err;
-    }
-    if (!overwrite || !(err instanceof FTPError) || err.code < 500) throw err;
-    await pool.run(async (client) => {
-      await client.remove(target);
-      await client.rename(temp, target);
-    });
+  if (!aside) {
+    await rename(temp, target);
     return;
   }
-  if (!aside) return;
+  try {
+    await rename(temp, target);
+  } catch (err) {
+    await rename(aside, target).catch(() => undefined);
+    throw err;
+  }
   try {
     await pool.run((client) => client.remove(aside));
   } catch (err) {
-    // What was moved aside is not a file (a folder): a file must not replace it. Put both back
-    // and fail, as renaming over a folder does.
-    await pool
-      .run(async (client) => {
-        await client.rename(target, temp);
-        await client.rename(aside, target);
-      })
-      .catch(() => undefined);
-    throw err;
+    const restored = await rename(target, temp)
+      .then(() => rename(aside, target))
+      .then(() => true, () => false);
+    const where = restored ? "What was there is back in place." : `What was there is now named ${aside}.`;
+    throw new AppError("conflict", `${target} could not be replaced: the server would not delete what is there (${err instanceof Error ? err.message : String(err)}). A file cannot replace a folder; upload it under another name. ${where}`, { cause: err, details: { path: target } });
   }
 }
 
@@ -82,7 +74,7 @@ export interface StoreOptions {
   truncated?: () => boolean;
   /** Largest size allowed (bytes): more is 413 and the temp file is dropped. */
   maxBytes?: number;
-  /** Called with each chunk of `source` once the STOR has written it (see sendable). */
+  /** Called with each chunk of `source` once the data connection has written it (see sendable). */
   release?: (chunk: Buffer) => void;
 }
 
